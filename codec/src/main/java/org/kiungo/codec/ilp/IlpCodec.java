@@ -16,8 +16,8 @@ public final class IlpCodec {
     public static final int TYPE_FULFILL = 13;
     public static final int TYPE_REJECT = 14;
 
-    /** Envelope header, amount, timestamp, condition, and address and data prefixes. */
-    private static final int PREPARE_OVERHEAD = 4 + 8 + 17 + 32 + 6;
+    /** Amount, expiry and condition. */
+    private static final int PREPARE_FIXED_LENGTH = 8 + 17 + Prepare.CONDITION_LENGTH;
 
     private IlpCodec() {
     }
@@ -68,28 +68,27 @@ public final class IlpCodec {
     public static byte[] encode(InterledgerPacket packet) {
         return switch (packet) {
             case Prepare p -> encodePrepare(p);
-            case Fulfill f -> envelope(TYPE_FULFILL, 2 + f.fulfillment().length + f.data().length)
-                    .writeEnveloped(w -> w.writeOctets(f.fulfillment()).writeVarOctetString(f.data()))
-                    .toByteArray();
+            case Fulfill f -> envelope(TYPE_FULFILL, f.fulfillment().length + varOctetsSize(f.data()))
+                    .writeOctets(f.fulfillment()).writeVarOctetString(f.data()).toByteArray();
             case Reject r -> encodeReject(r);
         };
     }
 
     private static byte[] encodePrepare(Prepare p) {
         byte[] destination = p.destination().value().getBytes(StandardCharsets.US_ASCII);
-        return envelope(TYPE_PREPARE, PREPARE_OVERHEAD + destination.length + p.data().length)
-                .writeEnveloped(w -> w.writeUInt64(p.amount()).writeTimestamp(p.expiresAt())
-                        .writeOctets(p.executionCondition()).writeVarOctetString(destination)
-                        .writeVarOctetString(p.data()))
-                .toByteArray();
+        int contentLength = PREPARE_FIXED_LENGTH + varOctetsSize(destination) + varOctetsSize(p.data());
+        return envelope(TYPE_PREPARE, contentLength).writeUInt64(p.amount()).writeTimestamp(p.expiresAt())
+                .writeOctets(p.executionCondition()).writeVarOctetString(destination)
+                .writeVarOctetString(p.data()).toByteArray();
     }
 
     private static byte[] encodeReject(Reject r) {
+        byte[] triggeredBy = r.triggeredBy().getBytes(StandardCharsets.US_ASCII);
         byte[] message = truncatedMessage(r.message());
-        return envelope(TYPE_REJECT, 16 + r.triggeredBy().length() + message.length + r.data().length)
-                .writeEnveloped(w -> w.writeOctets(r.code().code().getBytes(StandardCharsets.US_ASCII))
-                        .writeVarAscii(r.triggeredBy()).writeVarOctetString(message)
-                        .writeVarOctetString(r.data()))
+        int contentLength = ErrorCode.LENGTH + varOctetsSize(triggeredBy) + varOctetsSize(message)
+                + varOctetsSize(r.data());
+        return envelope(TYPE_REJECT, contentLength).writeOctets(r.code().code().getBytes(StandardCharsets.US_ASCII))
+                .writeVarOctetString(triggeredBy).writeVarOctetString(message).writeVarOctetString(r.data())
                 .toByteArray();
     }
 
@@ -106,8 +105,14 @@ public final class IlpCodec {
         return Arrays.copyOf(bytes, end);
     }
 
-    private static OerWriter envelope(int type, int sizeHint) {
-        return new OerWriter(sizeHint + 4).writeUInt8(type);
+    /** A writer sized exactly for the packet, with the type and envelope length already written. */
+    private static OerWriter envelope(int type, int contentLength) {
+        return new OerWriter(1 + OerWriter.lengthPrefixSize(contentLength) + contentLength)
+                .writeUInt8(type).writeLength(contentLength);
+    }
+
+    private static int varOctetsSize(byte[] bytes) {
+        return OerWriter.lengthPrefixSize(bytes.length) + bytes.length;
     }
 
     private static OerReader envelope(byte[] bytes, int expectedType) throws DecodingException {

@@ -1,11 +1,9 @@
 package org.kiungo.codec.oer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import org.kiungo.codec.DecodingException;
 
 /**
@@ -22,13 +20,31 @@ public final class IlpTimestamp {
     }
 
     public static byte[] encode(Instant instant) {
+        byte[] out = new byte[LENGTH];
+        encodeInto(instant, out, 0);
+        return out;
+    }
+
+    /** Writes the 17 digits at {@code offset}; digit by digit because this runs once per packet. */
+    static void encodeInto(Instant instant, byte[] out, int offset) {
         if (instant.isBefore(MIN) || instant.isAfter(MAX)) {
             throw new IllegalArgumentException("instant outside the ILP timestamp range: " + instant);
         }
-        LocalDateTime t = LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
-        String text = String.format("%04d%02d%02d%02d%02d%02d%03d", t.getYear(), t.getMonthValue(),
-                t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1_000_000);
-        return text.getBytes(StandardCharsets.US_ASCII);
+        LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        digits(out, offset, t.getYear(), 4);
+        digits(out, offset + 4, t.getMonthValue(), 2);
+        digits(out, offset + 6, t.getDayOfMonth(), 2);
+        digits(out, offset + 8, t.getHour(), 2);
+        digits(out, offset + 10, t.getMinute(), 2);
+        digits(out, offset + 12, t.getSecond(), 2);
+        digits(out, offset + 14, t.getNano() / 1_000_000, 3);
+    }
+
+    private static void digits(byte[] out, int offset, int value, int count) {
+        for (int i = offset + count - 1; i >= offset; i--) {
+            out[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     public static Instant decode(byte[] digits) throws DecodingException {

@@ -24,8 +24,9 @@ public final class OerWriter {
         return size;
     }
 
+    /** The bytes written; without a copy when the initial capacity was exact. */
     public byte[] toByteArray() {
-        return Arrays.copyOf(buffer, size);
+        return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
     }
 
     public OerWriter writeUInt8(int value) {
@@ -100,7 +101,15 @@ public final class OerWriter {
     }
 
     public OerWriter writeTimestamp(Instant instant) {
-        return writeOctets(IlpTimestamp.encode(instant));
+        ensure(IlpTimestamp.LENGTH);
+        IlpTimestamp.encodeInto(instant, buffer, size);
+        size += IlpTimestamp.LENGTH;
+        return this;
+    }
+
+    /** The bytes a length determinant for {@code length} takes. */
+    public static int lengthPrefixSize(int length) {
+        return length < 0x80 ? 1 : 1 + byteCount(length);
     }
 
     /** Writes what {@code body} writes as one length-prefixed octet string (an envelope). */

@@ -1,2 +1,0 @@
-/** JMH benchmarks and load generators. */
-package org.kiungo.bench;
