@@ -185,7 +185,9 @@ final class JsonObjectReader {
     private char readUnicodeEscape() throws DecodingException {
         int value = 0;
         for (int i = 0; i < UNICODE_ESCAPE_DIGITS; i++) {
-            int digit = Character.digit(next(), HEX_RADIX);
+            char c = next();
+            // Character.digit alone would also take non-ASCII digits such as U+FF10; JSON allows only ASCII hex.
+            int digit = c < 0x80 ? Character.digit(c, HEX_RADIX) : -1;
             if (digit < 0) {
                 throw error("invalid \\u escape");
             }

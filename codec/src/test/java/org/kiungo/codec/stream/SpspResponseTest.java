@@ -100,6 +100,8 @@ class SpspResponseTest {
                 + "\"n\":\"tab\there\"}",
         "{\"destination_account\":\"g.x\" \"shared_secret\":\"6jR5iNIVRvqeasJeCty6C+YB5X9FhSOUPCL/5nha5Vs=\"}",
         "{'destination_account':'g.x'}",
+        "{\"destination_account\":\"g.x\",\"shared_secret\":\"6jR5iNIVRvqeasJeCty6C+YB5X9FhSOUPCL/5nha5Vs=\","
+                + "\"n\":\"\\u\uff10\uff10\uff14\uff11\"}",
     })
     void shouldRejectMalformedOrIncompleteResponses(String json) {
         assertThatThrownBy(() -> SpspResponse.parse(json)).isInstanceOf(DecodingException.class);
