@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import org.kiungo.codec.DecodingException;
+import org.kiungo.codec.ilp.IlpAddress;
 
 /**
  * The body of an SPSP response (RFC 9, media type {@code application/spsp4+json}): where to send a STREAM payment
@@ -17,20 +18,16 @@ import org.kiungo.codec.DecodingException;
  * @param sharedSecret the 32-byte STREAM shared secret; callers must not modify the array the accessor returns
  * @param receiptsEnabled whether the receiver sends STREAM receipts
  */
-public record SpspResponse(String destinationAccount, byte[] sharedSecret, boolean receiptsEnabled) {
+public record SpspResponse(IlpAddress destinationAccount, byte[] sharedSecret, boolean receiptsEnabled) {
     public static final String MEDIA_TYPE = "application/spsp4+json";
     /** The longest response body {@link #parse} reads; RFC 9's optional fields fit many times over. */
     public static final int JSON_CHARS_MAX = 65_536;
-    /** The longest ILP address (RFC 15). */
-    public static final int ADDRESS_LENGTH_MAX = 1023;
     /** How many members the response object may have, known and unknown. */
     public static final int MEMBERS_MAX = 256;
 
-    /** Checks the address and the secret's length, and copies the secret. */
+    /** Checks the secret's length, and copies it. */
     public SpspResponse {
-        if (!isPlausibleAddress(destinationAccount)) {
-            throw new IllegalArgumentException("destination account is not an ILP address");
-        }
+        Objects.requireNonNull(destinationAccount, "destinationAccount");
         Objects.requireNonNull(sharedSecret, "sharedSecret");
         if (sharedSecret.length != StreamCrypto.KEY_LENGTH) {
             throw new IllegalArgumentException("shared secret must be 32 bytes, not " + sharedSecret.length);
@@ -75,22 +72,11 @@ public record SpspResponse(String destinationAccount, byte[] sharedSecret, boole
         if (destinationAccount == null || sharedSecret == null) {
             throw new DecodingException("SPSP response lacks destination_account or shared_secret");
         }
-        if (!isPlausibleAddress(destinationAccount)) {
-            throw new DecodingException("SPSP destination_account is not an ILP address");
+        String problem = IlpAddress.problem(destinationAccount);
+        if (problem != null) {
+            throw new DecodingException("SPSP destination_account: " + problem);
         }
-        return new SpspResponse(destinationAccount, sharedSecret, receiptsEnabled != null && receiptsEnabled);
-    }
-
-    /**
-     * A local minimal check: 1 to 1023 characters from RFC 15's alphabet ({@code A-Z a-z 0-9 _ ~ - .}), with no
-     * empty segment. The full address rules (allocation schemes) belong to the ILP address type of the ILP codec.
-     */
-    static boolean isPlausibleAddress(String address) {
-        if (address == null || address.isEmpty() || address.length() > ADDRESS_LENGTH_MAX
-                || address.startsWith(".") || address.endsWith(".") || address.contains("..")) {
-            return false;
-        }
-        return address.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || "_~-.".indexOf(c) >= 0));
+        return new SpspResponse(IlpAddress.of(destinationAccount), sharedSecret, Boolean.TRUE.equals(receiptsEnabled));
     }
 
     private static byte[] decodeSecret(String text) throws DecodingException {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kiungo.codec.DecodingException;
+import org.kiungo.codec.ilp.IlpAddress;
 
 class SpspResponseTest {
     /** The example secret of RFC 9. */
@@ -16,14 +17,14 @@ class SpspResponseTest {
 
     @Test
     void shouldWriteStandardPaddedBase64AsRfc9Specifies() {
-        SpspResponse response = new SpspResponse("example.ilpdemo.red.bob", SECRET, true);
+        SpspResponse response = new SpspResponse(IlpAddress.of("example.ilpdemo.red.bob"), SECRET, true);
         assertThat(response.toJson()).isEqualTo("{\"destination_account\":\"example.ilpdemo.red.bob\","
                 + "\"shared_secret\":\"" + RFC_SECRET + "\",\"receipts_enabled\":true}");
     }
 
     @Test
     void shouldParseWhatItWrites() throws DecodingException {
-        SpspResponse response = new SpspResponse("g.kiungo.alice~1", SECRET, false);
+        SpspResponse response = new SpspResponse(IlpAddress.of("g.kiungo.alice~1"), SECRET, false);
         assertThat(SpspResponse.parse(response.toJson())).isEqualTo(response);
     }
 
@@ -40,7 +41,7 @@ class SpspResponseTest {
                 }
                 """;
         SpspResponse response = SpspResponse.parse(json);
-        assertThat(response.destinationAccount()).isEqualTo("example.ilpdemo.red~invoice123");
+        assertThat(response.destinationAccount().value()).isEqualTo("example.ilpdemo.red~invoice123");
         assertThat(response.sharedSecret()).isEqualTo(SECRET);
         assertThat(response.receiptsEnabled()).isFalse();
     }
@@ -65,7 +66,7 @@ class SpspResponseTest {
         String json = "{\"destination_account\":\"g.\\u0061\\/b\\u002ec\",\"shared_secret\":\"" + RFC_SECRET + "\"}";
         assertThatThrownBy(() -> SpspResponse.parse(json)).isInstanceOf(DecodingException.class);
         String fine = "{\"destination_account\":\"g.\\u0061b\\u002ec\",\"shared_secret\":\"" + RFC_SECRET + "\"}";
-        assertThat(SpspResponse.parse(fine).destinationAccount()).isEqualTo("g.ab.c");
+        assertThat(SpspResponse.parse(fine).destinationAccount().value()).isEqualTo("g.ab.c");
     }
 
     @ParameterizedTest
@@ -137,18 +138,19 @@ class SpspResponseTest {
 
     @Test
     void shouldRefuseToBuildAResponseWithABadAddressOrSecret() {
-        assertThatThrownBy(() -> new SpspResponse("g.\"x", SECRET, false)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SpspResponse("g." + "a".repeat(1022), SECRET, false))
+        assertThatThrownBy(() -> new SpspResponse(null, SECRET, false)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new SpspResponse(IlpAddress.of("g." + "a".repeat(1022)), SECRET, false))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SpspResponse("g.x", new byte[31], false))
+        assertThatThrownBy(() -> new SpspResponse(IlpAddress.of("g.x"), new byte[31], false))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void shouldNeverPrintTheSecret() {
-        String text = new SpspResponse("g.x", SECRET, true).toString();
+        String text = new SpspResponse(IlpAddress.of("g.x"), SECRET, true).toString();
         assertThat(text).doesNotContain(RFC_SECRET).doesNotContain("6jR5").contains("redacted");
-        assertThat(new SpspResponse("g.x", SECRET, true)).isEqualTo(new SpspResponse("g.x", SECRET.clone(), true))
-                .hasSameHashCodeAs(new SpspResponse("g.x", SECRET.clone(), true));
+        SpspResponse response = new SpspResponse(IlpAddress.of("g.x"), SECRET, true);
+        SpspResponse same = new SpspResponse(IlpAddress.of("g.x"), SECRET.clone(), true);
+        assertThat(response).isEqualTo(same).hasSameHashCodeAs(same);
     }
 }

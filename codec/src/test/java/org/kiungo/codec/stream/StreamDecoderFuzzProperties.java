@@ -10,6 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.kiungo.codec.DecodingException;
+import org.kiungo.codec.ilp.IlpAddress;
 
 /**
  * Fuzz targets: on any input each decoder returns a value or throws {@link DecodingException}; anything else (an
@@ -95,7 +96,8 @@ class StreamDecoderFuzzProperties {
     Arbitrary<byte[]> mutatedSpsp() {
         Arbitrary<byte[]> valid = Combinators.combine(StreamArbitraries.addresses(),
                 StreamArbitraries.bytes(32), Arbitraries.of(true, false)).as((address, secret, receipts) ->
-                new SpspResponse(address, secret, receipts).toJson().getBytes(StandardCharsets.ISO_8859_1));
+                new SpspResponse(IlpAddress.of("g." + address), secret, receipts).toJson()
+                        .getBytes(StandardCharsets.ISO_8859_1));
         return StreamArbitraries.mutated(valid);
     }
 
