@@ -53,14 +53,14 @@ class CcpFuzzProperties {
         });
     }
 
-    /** 25,000 cases. */
-    @Property(tries = 25)
+    /** 50,000 cases. */
+    @Property(tries = 50)
     void routeControlPacketDecodeOnlyEverThrowsDecodingException(@ForAll long seed) {
         Fuzz.runMixed(seed, BATCH, CONTROL_PACKETS, input -> RouteControlRequest.decode(input, DAWN));
     }
 
-    /** 25,000 cases. */
-    @Property(tries = 25)
+    /** 50,000 cases. */
+    @Property(tries = 50)
     void routeUpdatePacketDecodeOnlyEverThrowsDecodingException(@ForAll long seed) {
         Fuzz.runMixed(seed, BATCH, UPDATE_PACKETS, input -> RouteUpdateRequest.decode(input, DAWN));
     }
