@@ -140,7 +140,7 @@ public final class OerReader {
         return Utf8.decode(readVarOctetString(what), what);
     }
 
-    /** A VarUInt (length-prefixed big-endian unsigned integer) of at most 8 bytes. */
+    /** A VarUInt (length-prefixed big-endian unsigned integer) of at most 8 bytes, with no leading zero byte. */
     public long readVarUInt() throws DecodingException {
         int length = readVarUIntLength();
         if (length > VAR_UINT_LENGTH_MAX) {
@@ -170,6 +170,10 @@ public final class OerReader {
         int length = readLengthWithin("VarUInt");
         if (length == 0) {
             throw new DecodingException("VarUInt of zero length");
+        }
+        // Canonical means minimal: 02 00 05 would read as 5 but re-encode as 01 05, so one value had two forms.
+        if (length > 1 && buffer[position] == 0) {
+            throw new DecodingException("VarUInt has a leading zero byte");
         }
         return length;
     }
