@@ -2,12 +2,11 @@ package org.kiungo.ledger.embedded;
 
 import java.util.UUID;
 import org.kiungo.ledger.Account;
-import org.kiungo.ledger.PendingState;
 import org.kiungo.ledger.Transfer;
 
 /**
- * A change the journal records. The first three are the only ways the ledger changes; the images are what a
- * snapshot holds. Only successful changes are recorded: a refused transfer changes nothing and leaves no trace.
+ * A change the journal records: the only ways the ledger changes. Only successful changes are recorded; a refused
+ * transfer changes nothing and leaves no trace.
  */
 sealed interface Event {
     /** A new account with zero balances. */
@@ -22,15 +21,4 @@ sealed interface Event {
     record PendingExpired(UUID pendingId) implements Event {
     }
 
-    /** Snapshot: an account with its balances. */
-    record AccountImage(Account account) implements Event {
-    }
-
-    /** Snapshot: a transfer, whose effect is already in the account images. */
-    record TransferImage(Transfer transfer) implements Event {
-    }
-
-    /** Snapshot: the state of a pending transfer. */
-    record PendingImage(UUID pendingId, PendingState state) implements Event {
-    }
 }

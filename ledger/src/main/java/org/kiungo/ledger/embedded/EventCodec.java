@@ -5,7 +5,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.kiungo.ledger.Account;
 import org.kiungo.ledger.AccountFlags;
-import org.kiungo.ledger.PendingState;
 import org.kiungo.ledger.Transfer;
 import org.kiungo.ledger.TransferFlags;
 
@@ -20,10 +19,6 @@ final class EventCodec {
     private static final byte ACCOUNT_CREATED = 1;
     private static final byte TRANSFER_CREATED = 2;
     private static final byte PENDING_EXPIRED = 3;
-    private static final byte ACCOUNT_IMAGE = 4;
-    private static final byte TRANSFER_IMAGE = 5;
-    private static final byte PENDING_IMAGE = 6;
-    private static final PendingState[] PENDING_STATES = PendingState.values();
 
     private EventCodec() {
     }
@@ -33,11 +28,6 @@ final class EventCodec {
             case Event.AccountCreated e -> putAccount(out.put(ACCOUNT_CREATED), e.account());
             case Event.TransferCreated e -> putTransfer(out.put(TRANSFER_CREATED), e.transfer());
             case Event.PendingExpired e -> putId(out.put(PENDING_EXPIRED), e.pendingId());
-            case Event.AccountImage e -> putAccount(out.put(ACCOUNT_IMAGE), e.account())
-                    .putLong(e.account().debitsPending()).putLong(e.account().debitsPosted())
-                    .putLong(e.account().creditsPending()).putLong(e.account().creditsPosted());
-            case Event.TransferImage e -> putTransfer(out.put(TRANSFER_IMAGE), e.transfer());
-            case Event.PendingImage e -> putId(out.put(PENDING_IMAGE), e.pendingId()).put((byte) e.state().ordinal());
         }
     }
 
@@ -54,10 +44,6 @@ final class EventCodec {
             case ACCOUNT_CREATED -> new Event.AccountCreated(getAccount(in));
             case TRANSFER_CREATED -> new Event.TransferCreated(getTransfer(in));
             case PENDING_EXPIRED -> new Event.PendingExpired(getId(in));
-            case ACCOUNT_IMAGE -> new Event.AccountImage(
-                    getAccount(in).withBalances(in.getLong(), in.getLong(), in.getLong(), in.getLong()));
-            case TRANSFER_IMAGE -> new Event.TransferImage(getTransfer(in));
-            case PENDING_IMAGE -> new Event.PendingImage(getId(in), PENDING_STATES[in.get()]);
             default -> throw new IllegalStateException("unknown journal event type " + type);
         };
     }

@@ -110,28 +110,12 @@ final class LedgerState {
         pendingStates.put(pendingId, PendingState.EXPIRED);
     }
 
-    /** Restores a transfer from a snapshot, whose account balances already include it. */
-    void restoreTransfer(Transfer transfer) {
-        insert(transfer, accounts.get(transfer.debitAccountId()), accounts.get(transfer.creditAccountId()));
-        if (transfer.flags().pending() && transfer.timeoutSeconds() != 0) {
-            expiries.add(new Expiry(expiresAt(transfer), transfer.id()));
-        }
-    }
-
-    /** Restores a pending transfer's state from a snapshot. */
-    void restorePendingState(UUID pendingId, PendingState state) {
-        pendingStates.put(pendingId, state);
-    }
-
-    /** Applies a journal or snapshot event on recovery. */
+    /** Applies a journal event on recovery. */
     void apply(Event event) {
         switch (event) {
             case Event.AccountCreated e -> applyAccount(e.account());
             case Event.TransferCreated e -> applyTransfer(e.transfer());
             case Event.PendingExpired e -> applyExpiry(e.pendingId());
-            case Event.AccountImage e -> applyAccount(e.account());
-            case Event.TransferImage e -> restoreTransfer(e.transfer());
-            case Event.PendingImage e -> restorePendingState(e.pendingId(), e.state());
         }
     }
 
