@@ -1,0 +1,122 @@
+package org.kiungo.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.kiungo.ledger.Account;
+import org.kiungo.ledger.AccountFlags;
+import org.kiungo.ledger.CreateTransferResult;
+import org.kiungo.ledger.Ids;
+import org.kiungo.ledger.Ledger;
+import org.kiungo.ledger.Transfer;
+import org.kiungo.ledger.embedded.EmbeddedLedger;
+
+/**
+ * Reserve+post pairs per second on the embedded ledger, for one hot account and for 1,000 accounts: each batch
+ * reserves {@value #BATCH} packets from peer accounts, and once it is durable a second batch posts them all, with
+ * {@value #IN_FLIGHT_MAX} batches in flight as the group commit prefers. A plain loop rather than JMH: the unit of
+ * work is a durable batch, and the figure wanted is sustained throughput. Run with
+ * {@code java -Xmx8g -cp bench/target/benchmarks.jar org.kiungo.bench.LedgerThroughput [seconds]}.
+ */
+public final class LedgerThroughput {
+    private static final int BATCH = 4_096;
+    private static final int IN_FLIGHT_MAX = 8;
+    private static final long LIQUIDITY = Long.MAX_VALUE;
+
+    private LedgerThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        for (int accounts : new int[] {1, 1_000}) {
+            run(accounts, 3, false);
+            double pairsPerSecond = run(accounts, seconds, true);
+            System.out.printf("embedded, %,d account(s): %,.0f reserve+post pairs/s%n", accounts, pairsPerSecond);
+        }
+    }
+
+    private static double run(int accountCount, int seconds, boolean measured) throws Exception {
+        Path directory = Files.createTempDirectory("kiungo-ledger-bench");
+        try (Ledger ledger = EmbeddedLedger.open(directory, Clock.systemUTC())) {
+            List<UUID> peers = createPeers(ledger, accountCount);
+            UUID sink = peers.get(peers.size() - 1);
+            AtomicLong pairs = new AtomicLong();
+            Semaphore inFlight = new Semaphore(IN_FLIGHT_MAX);
+            long started = System.nanoTime();
+            long deadline = started + seconds * 1_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                inFlight.acquire();
+                List<Transfer> reservations = reservations(peers.subList(0, Math.max(1, peers.size() - 1)), sink);
+                ledger.createTransfers(reservations)
+                        .thenCompose(reserved -> ledger.createTransfers(posts(reservations, reserved)))
+                        .whenComplete((posted, error) -> {
+                            if (posted != null) {
+                                pairs.addAndGet(posted.stream().filter(r -> r == CreateTransferResult.OK).count());
+                            }
+                            inFlight.release();
+                        });
+            }
+            inFlight.acquire(IN_FLIGHT_MAX);
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            if (measured && pairs.get() == 0) throw new IllegalStateException("no pair completed");
+            return pairs.get() / elapsed;
+        } finally {
+            deleteRecursively(directory);
+        }
+    }
+
+    /** {@code count} funded peer accounts (the last one also receives every packet). */
+    private static List<UUID> createPeers(Ledger ledger, int count) {
+        UUID settlement = Ids.random();
+        List<Account> accounts = new ArrayList<>();
+        accounts.add(Account.create(settlement, 1, 3, AccountFlags.NONE));
+        List<UUID> peers = new ArrayList<>();
+        List<Transfer> deposits = new ArrayList<>();
+        for (int i = 0; i < Math.max(2, count); i++) {
+            UUID peer = Ids.random();
+            peers.add(peer);
+            accounts.add(Account.create(peer, 1, 1, AccountFlags.DEBITS_MUST_NOT_EXCEED_CREDITS));
+            deposits.add(Transfer.posted(Ids.random(), settlement, peer, LIQUIDITY / count, 1, 2));
+        }
+        ledger.createAccounts(accounts).join();
+        ledger.createTransfers(deposits).join();
+        return count == 1 ? peers : peers.subList(0, count);
+    }
+
+    private static List<Transfer> reservations(List<UUID> peers, UUID sink) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        List<Transfer> batch = new ArrayList<>(BATCH);
+        for (int i = 0; i < BATCH; i++) {
+            UUID peer = peers.get(random.nextInt(peers.size()));
+            batch.add(Transfer.pending(Ids.random(), peer, sink, 1 + random.nextInt(1_000), 1, 1, 30));
+        }
+        return batch;
+    }
+
+    private static List<Transfer> posts(List<Transfer> reservations, List<CreateTransferResult> results) {
+        List<Transfer> posts = new ArrayList<>(reservations.size());
+        for (int i = 0; i < reservations.size(); i++) {
+            if (results.get(i) == CreateTransferResult.OK) {
+                posts.add(Transfer.post(Ids.random(), reservations.get(i).id(), 0));
+            }
+        }
+        return posts;
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

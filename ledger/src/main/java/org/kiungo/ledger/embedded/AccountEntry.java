@@ -1,0 +1,31 @@
+package org.kiungo.ledger.embedded;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.kiungo.ledger.Account;
+import org.kiungo.ledger.Transfer;
+
+/**
+ * An account as the writer thread holds it: mutable balances (changed in place, no allocation per transfer) and
+ * the account's transfers in timestamp order, which is the index that pages {@code accountTransfers}.
+ */
+final class AccountEntry {
+    final Account created;
+    long debitsPending;
+    long debitsPosted;
+    long creditsPending;
+    long creditsPosted;
+    final List<Transfer> transfers = new ArrayList<>();
+
+    AccountEntry(Account account) {
+        this.created = account;
+        this.debitsPending = account.debitsPending();
+        this.debitsPosted = account.debitsPosted();
+        this.creditsPending = account.creditsPending();
+        this.creditsPosted = account.creditsPosted();
+    }
+
+    Account toAccount() {
+        return created.withBalances(debitsPending, debitsPosted, creditsPending, creditsPosted);
+    }
+}

@@ -1,0 +1,185 @@
+package org.kiungo.ledger.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.kiungo.ledger.Account;
+import org.kiungo.ledger.CreateAccountResult;
+import org.kiungo.ledger.CreateTransferResult;
+import org.kiungo.ledger.Ledger;
+import org.kiungo.ledger.PendingState;
+import org.kiungo.ledger.Transfer;
+import org.kiungo.ledger.TransferPage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded engine: the whole ledger in memory, changed by one writer thread, durable through an append-only
+ * journal in a directory of its own (see the package documentation for the design). Open it with
+ * {@link #open(Path, Clock)}; it recovers what the journal holds before it returns.
+ */
+public final class EmbeddedLedger implements Ledger {
+    /** Most calls waiting for the writer; beyond it calls are refused at once (see {@link Ledger}). */
+    public static final int SUBMISSION_QUEUE_MAX = 16_384;
+    /** How long a read waits for room in a full queue before it is refused. */
+    static final long READ_QUEUE_WAIT_MS_MAX = 1_000;
+    static final String JOURNAL_FILE = "journal.klj";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedLedger.class);
+
+    private final BlockingQueue<Command> commands = new ArrayBlockingQueue<>(SUBMISSION_QUEUE_MAX);
+    private final CommitLoop loop;
+    private final Journal journal;
+    private volatile boolean closed;
+
+    private EmbeddedLedger(LedgerState state, Journal journal, Clock clock) {
+        this.journal = journal;
+        this.loop = new CommitLoop(commands, state, journal, clock);
+        loop.start();
+    }
+
+    /**
+     * Opens the ledger kept in {@code directory} (created if missing), replaying its journal up to the first torn
+     * or corrupt frame, which is cut off. Time, for timestamps and expiry, comes from {@code clock}.
+     */
+    public static EmbeddedLedger open(Path directory, Clock clock) {
+        try {
+            Files.createDirectories(directory);
+            Path file = directory.resolve(JOURNAL_FILE);
+            LedgerState state = new LedgerState();
+            if (!Files.exists(file)) return new EmbeddedLedger(state, Journal.create(file), clock);
+            long started = System.nanoTime();
+            Journal.ReadResult read = Journal.read(file, state::apply);
+            if (read.torn()) {
+                LOG.warn("ledger journal {} ends with a torn or corrupt frame after byte {}: cut off", file,
+                        read.validBytes());
+            }
+            LOG.info("ledger recovered {} accounts and {} transfers from {} frames in {} ms", state.accounts.size(),
+                    state.transfers.size(), read.frames(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            return new EmbeddedLedger(state, Journal.openAfter(file, read.validBytes()), clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the ledger in " + directory, e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<List<CreateAccountResult>> createAccounts(List<Account> accounts) {
+        checkBatch(accounts.size());
+        CompletableFuture<List<CreateAccountResult>> future = new CompletableFuture<>();
+        return submit(new Command.CreateAccounts(List.copyOf(accounts), future), future);
+    }
+
+    @Override
+    public CompletableFuture<List<CreateTransferResult>> createTransfers(List<Transfer> transfers) {
+        checkBatch(transfers.size());
+        CompletableFuture<List<CreateTransferResult>> future = new CompletableFuture<>();
+        return submit(new Command.CreateTransfers(List.copyOf(transfers), future), future);
+    }
+
+    private static void checkBatch(int size) {
+        if (size > BATCH_MAX) throw new IllegalArgumentException("batch of " + size + " > " + BATCH_MAX);
+    }
+
+    private <T> CompletableFuture<T> submit(Command command, CompletableFuture<T> future) {
+        if (closed) return CompletableFuture.failedFuture(new IllegalStateException("the ledger is closed"));
+        Throwable failure = loop.failure();
+        if (failure != null) return CompletableFuture.failedFuture(new IllegalStateException("ledger failed", failure));
+        if (!commands.offer(command)) {
+            return CompletableFuture.failedFuture(
+                    new RejectedExecutionException("ledger queue full (" + SUBMISSION_QUEUE_MAX + " calls)"));
+        }
+        return future;
+    }
+
+    @Override
+    public List<Account> lookupAccounts(List<UUID> ids) {
+        List<UUID> copy = List.copyOf(ids);
+        return read(state -> {
+            List<Account> found = new ArrayList<>(copy.size());
+            for (UUID id : copy) {
+                AccountEntry entry = state.accounts.get(id);
+                if (entry != null) found.add(entry.toAccount());
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public List<Transfer> lookupTransfers(List<UUID> ids) {
+        List<UUID> copy = List.copyOf(ids);
+        return read(state -> copy.stream().map(state.transfers::get).filter(t -> t != null).toList());
+    }
+
+    @Override
+    public Optional<PendingState> pendingState(UUID pendingId) {
+        return read(state -> Optional.ofNullable(state.pendingStates.get(pendingId)));
+    }
+
+    @Override
+    public TransferPage accountTransfers(UUID accountId, long cursor, int limit) {
+        if (limit < 1 || limit > ACCOUNT_TRANSFERS_PAGE_MAX) {
+            throw new IllegalArgumentException("limit must be 1 to " + ACCOUNT_TRANSFERS_PAGE_MAX + ": " + limit);
+        }
+        return read(state -> state.accountTransfers(accountId, cursor, limit));
+    }
+
+    @Override
+    public boolean hasPostedTransfers(UUID accountId) {
+        return read(state -> {
+            AccountEntry entry = state.accounts.get(accountId);
+            // Posted amounts never go down and every posted transfer moves a nonzero amount.
+            return entry != null && (entry.debitsPosted != 0 || entry.creditsPosted != 0);
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T read(Function<LedgerState, T> query) {
+        CompletableFuture<Object> future = new CompletableFuture<>();
+        Command command = new Command.Read((Function<LedgerState, Object>) query, future);
+        try {
+            if (closed) throw new IllegalStateException("the ledger is closed");
+            if (!commands.offer(command, READ_QUEUE_WAIT_MS_MAX, TimeUnit.MILLISECONDS)) {
+                throw new RejectedExecutionException("ledger queue full (" + SUBMISSION_QUEUE_MAX + " calls)");
+            }
+            return (T) future.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RejectedExecutionException("interrupted while queueing a ledger read", e);
+        } catch (CompletionException e) {
+            throw new IllegalStateException("ledger read failed", e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        try {
+            commands.put(new Command.Stop());
+            loop.join();
+            journal.close();
+            IllegalStateException closedError = new IllegalStateException("the ledger is closed");
+            // A call that slipped in after the stop command: refuse it rather than leave it hanging.
+            for (Command late; (late = commands.poll()) != null; ) {
+                CommitLoop.failCommand(late, closedError);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.kiungo.ledger.embedded;
+
+import java.util.UUID;
+import org.kiungo.ledger.Account;
+import org.kiungo.ledger.Transfer;
+
+/**
+ * A change the journal records: the only ways the ledger changes. Only successful changes are recorded; a refused
+ * transfer changes nothing and leaves no trace.
+ */
+sealed interface Event {
+    /** A new account with zero balances. */
+    record AccountCreated(Account account) implements Event {
+    }
+
+    /** A transfer as applied, with post/void fields resolved from the pending transfer. */
+    record TransferCreated(Transfer transfer) implements Event {
+    }
+
+    /** A pending transfer whose timeout passed, released by the sweeper. */
+    record PendingExpired(UUID pendingId) implements Event {
+    }
+
+}

@@ -1,0 +1,160 @@
+package org.kiungo.ledger.embedded;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.UUID;
+import org.kiungo.ledger.Account;
+import org.kiungo.ledger.PendingState;
+import org.kiungo.ledger.Transfer;
+import org.kiungo.ledger.TransferPage;
+import org.kiungo.ledger.Unsigned64;
+
+/**
+ * Everything the embedded ledger knows, owned by one thread. The {@code apply} methods are the only ways state
+ * changes; they trust their input (the processor validated it, or it comes back from the journal) and are used
+ * both live and on recovery, so that replay reproduces exactly what was acknowledged.
+ */
+final class LedgerState {
+    static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    /** A pending transfer's deadline; entries of transfers settled or undone meanwhile are skipped. */
+    record Expiry(long expiresAt, UUID pendingId) {
+    }
+
+    final Map<UUID, AccountEntry> accounts = new HashMap<>();
+    final Map<UUID, Transfer> transfers = new HashMap<>();
+    final Map<UUID, PendingState> pendingStates = new HashMap<>();
+    final PriorityQueue<Expiry> expiries = new PriorityQueue<>((a, b) -> Long.compare(a.expiresAt, b.expiresAt));
+    private long lastTimestamp;
+
+    /** A unique, increasing timestamp no earlier than {@code nowNanos}. */
+    long nextTimestamp(long nowNanos) {
+        lastTimestamp = Math.max(nowNanos, lastTimestamp + 1);
+        return lastTimestamp;
+    }
+
+    /** When a pending transfer expires, or {@link Long#MAX_VALUE} if never. */
+    static long expiresAt(Transfer pending) {
+        return pending.timeoutSeconds() == 0 ? Long.MAX_VALUE
+                : pending.timestamp() + pending.timeoutSeconds() * NANOS_PER_SECOND;
+    }
+
+    void applyAccount(Account account) {
+        accounts.put(account.id(), new AccountEntry(account));
+        lastTimestamp = Math.max(lastTimestamp, account.timestamp());
+    }
+
+    /** Applies a validated, resolved transfer: accounts, amount and ledger are filled in even for post/void. */
+    void applyTransfer(Transfer transfer) {
+        AccountEntry debit = accounts.get(transfer.debitAccountId());
+        AccountEntry credit = accounts.get(transfer.creditAccountId());
+        long amount = transfer.amount();
+        if (transfer.flags().pending()) {
+            debit.debitsPending = Unsigned64.add(debit.debitsPending, amount);
+            credit.creditsPending = Unsigned64.add(credit.creditsPending, amount);
+            pendingStates.put(transfer.id(), PendingState.PENDING);
+            if (transfer.timeoutSeconds() != 0) expiries.add(new Expiry(expiresAt(transfer), transfer.id()));
+        } else if (transfer.flags().postOrVoid()) {
+            long reserved = transfers.get(transfer.pendingId()).amount();
+            debit.debitsPending = Unsigned64.subtract(debit.debitsPending, reserved);
+            credit.creditsPending = Unsigned64.subtract(credit.creditsPending, reserved);
+            if (transfer.flags().postPending()) {
+                debit.debitsPosted = Unsigned64.add(debit.debitsPosted, amount);
+                credit.creditsPosted = Unsigned64.add(credit.creditsPosted, amount);
+            }
+            pendingStates.put(transfer.pendingId(),
+                    transfer.flags().postPending() ? PendingState.POSTED : PendingState.VOIDED);
+        } else {
+            debit.debitsPosted = Unsigned64.add(debit.debitsPosted, amount);
+            credit.creditsPosted = Unsigned64.add(credit.creditsPosted, amount);
+        }
+        insert(transfer, debit, credit);
+    }
+
+    /** Takes back the transfer applied last, when a later transfer of its linked chain fails. */
+    void undoTransfer(Transfer transfer) {
+        AccountEntry debit = accounts.get(transfer.debitAccountId());
+        AccountEntry credit = accounts.get(transfer.creditAccountId());
+        long amount = transfer.amount();
+        if (transfer.flags().pending()) {
+            debit.debitsPending = Unsigned64.subtract(debit.debitsPending, amount);
+            credit.creditsPending = Unsigned64.subtract(credit.creditsPending, amount);
+            pendingStates.remove(transfer.id());
+        } else if (transfer.flags().postOrVoid()) {
+            long reserved = transfers.get(transfer.pendingId()).amount();
+            debit.debitsPending = Unsigned64.add(debit.debitsPending, reserved);
+            credit.creditsPending = Unsigned64.add(credit.creditsPending, reserved);
+            if (transfer.flags().postPending()) {
+                debit.debitsPosted = Unsigned64.subtract(debit.debitsPosted, amount);
+                credit.creditsPosted = Unsigned64.subtract(credit.creditsPosted, amount);
+            }
+            pendingStates.put(transfer.pendingId(), PendingState.PENDING);
+        } else {
+            debit.debitsPosted = Unsigned64.subtract(debit.debitsPosted, amount);
+            credit.creditsPosted = Unsigned64.subtract(credit.creditsPosted, amount);
+        }
+        transfers.remove(transfer.id());
+        removeLast(debit.transfers, transfer);
+        removeLast(credit.transfers, transfer);
+    }
+
+    /** Releases an expired reservation. */
+    void applyExpiry(UUID pendingId) {
+        Transfer pending = transfers.get(pendingId);
+        AccountEntry debit = accounts.get(pending.debitAccountId());
+        AccountEntry credit = accounts.get(pending.creditAccountId());
+        debit.debitsPending = Unsigned64.subtract(debit.debitsPending, pending.amount());
+        credit.creditsPending = Unsigned64.subtract(credit.creditsPending, pending.amount());
+        pendingStates.put(pendingId, PendingState.EXPIRED);
+    }
+
+    /** Applies a journal event on recovery. */
+    void apply(Event event) {
+        switch (event) {
+            case Event.AccountCreated e -> applyAccount(e.account());
+            case Event.TransferCreated e -> applyTransfer(e.transfer());
+            case Event.PendingExpired e -> applyExpiry(e.pendingId());
+        }
+    }
+
+    /** The account's transfers after timestamp {@code cursor}, at most {@code limit}. */
+    TransferPage accountTransfers(UUID accountId, long cursor, int limit) {
+        AccountEntry entry = accounts.get(accountId);
+        if (entry == null) return new TransferPage(List.of(), cursor, false);
+        List<Transfer> all = entry.transfers;
+        int from = firstAfter(all, cursor);
+        int to = Math.min(all.size(), from + limit);
+        List<Transfer> page = all.subList(from, to);
+        return new TransferPage(page, page.isEmpty() ? cursor : page.get(page.size() - 1).timestamp(),
+                to < all.size());
+    }
+
+    /** Index of the first transfer with a timestamp above {@code cursor}: the list is in timestamp order. */
+    private static int firstAfter(List<Transfer> transfers, long cursor) {
+        int low = 0;
+        int high = transfers.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (transfers.get(middle).timestamp() <= cursor) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    private void insert(Transfer transfer, AccountEntry debit, AccountEntry credit) {
+        transfers.put(transfer.id(), transfer);
+        debit.transfers.add(transfer);
+        credit.transfers.add(transfer);
+        lastTimestamp = Math.max(lastTimestamp, transfer.timestamp());
+    }
+
+    private static void removeLast(List<Transfer> list, Transfer expected) {
+        Transfer removed = list.remove(list.size() - 1);
+        assert removed == expected : "undo out of order";
+    }
+}

@@ -1,0 +1,124 @@
+package org.kiungo.ledger.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kiungo.ledger.CreateTransferResult.OK;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kiungo.ledger.Ids;
+import org.kiungo.ledger.Ledger;
+import org.kiungo.ledger.LedgerContractTest;
+import org.kiungo.ledger.PendingState;
+import org.kiungo.ledger.Transfer;
+
+class EmbeddedLedgerTest extends LedgerContractTest {
+    @TempDir
+    Path directory;
+
+    @Override
+    protected Ledger newLedger() {
+        return EmbeddedLedger.open(directory, clock);
+    }
+
+    private void restart() {
+        ledger.close();
+        ledger = newLedger();
+    }
+
+    @Test
+    void shouldRecoverAccountsTransfersAndPendingStatesAfterARestart() {
+        UUID peer = funded(100);
+        UUID sink = unlimited();
+        Transfer posted = pending(peer, sink, 10, 30);
+        Transfer voided = pending(peer, sink, 20, 30);
+        Transfer expiring = pending(peer, sink, 30, 5);
+        Transfer open = pending(peer, sink, 40, 3600);
+        assertThat(create(posted, voided, expiring, open, Transfer.post(Ids.random(), posted.id(), 4),
+                Transfer.voidPending(Ids.random(), voided.id()))).containsOnly(OK);
+        clock.advance(Duration.ofSeconds(6));
+        assertBalances(peer, 40, 4, 0, 100);
+        restart();
+        assertBalances(peer, 40, 4, 0, 100);
+        assertBalances(sink, 0, 0, 40, 4);
+        assertThat(ledger.pendingState(expiring.id())).contains(PendingState.EXPIRED);
+        assertThat(ledger.pendingState(voided.id())).contains(PendingState.VOIDED);
+        assertThat(create(Transfer.post(Ids.random(), open.id(), 0))).isEqualTo(OK);
+        assertThat(create(posted)).isEqualTo(org.kiungo.ledger.CreateTransferResult.EXISTS);
+    }
+
+    @Test
+    void shouldExpireAPendingWithdrawalWhoseTimeoutPassedWhileTheNodeWasDown() {
+        UUID peer = funded(100);
+        UUID settlement = unlimited();
+        Transfer withdrawal = pending(peer, settlement, 70, 60);
+        assertThat(create(withdrawal)).isEqualTo(OK);
+        ledger.close();
+        clock.advance(Duration.ofMinutes(5));
+        ledger = newLedger();
+        assertBalances(peer, 0, 0, 0, 100);
+        assertThat(ledger.pendingState(withdrawal.id())).contains(PendingState.EXPIRED);
+    }
+
+    @Test
+    void shouldStopRecoveryAtATornFrameAndKeepWorkingAfterIt() throws IOException {
+        UUID a = unlimited();
+        UUID b = unlimited();
+        assertThat(create(posted(a, b, 5))).isEqualTo(OK);
+        ledger.close();
+        Path journal = directory.resolve(EmbeddedLedger.JOURNAL_FILE);
+        long intact = Files.size(journal);
+        try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            // A frame header announcing 500 bytes, followed by only 3: a write cut short by a crash.
+            channel.write(ByteBuffer.allocate(11).putInt(500).putInt(1234).put(new byte[3]).flip());
+        }
+        ledger = newLedger();
+        assertThat(Files.size(journal)).isEqualTo(intact);
+        assertBalances(b, 0, 0, 0, 5);
+        assertThat(create(posted(a, b, 6))).isEqualTo(OK);
+        restart();
+        assertBalances(b, 0, 0, 0, 11);
+    }
+
+    @Test
+    void shouldIgnoreAFrameWhoseChecksumDoesNotMatch() throws IOException {
+        UUID a = unlimited();
+        UUID b = unlimited();
+        assertThat(create(posted(a, b, 5))).isEqualTo(OK);
+        ledger.close();
+        Path journal = directory.resolve(EmbeddedLedger.JOURNAL_FILE);
+        long size = Files.size(journal);
+        try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.WRITE)) {
+            // Flip a byte inside the last frame, which holds the transfer.
+            channel.write(ByteBuffer.wrap(new byte[] {0x55}), size - 10);
+        }
+        ledger = newLedger();
+        assertBalances(b, 0, 0, 0, 0);
+        assertThat(ledger.lookupAccount(a)).isPresent();
+    }
+
+    @Test
+    void shouldRefuseADirectoryThatHoldsSomethingElse() throws IOException {
+        ledger.close();
+        Path other = Files.createDirectories(directory.resolve("other"));
+        Files.write(other.resolve(EmbeddedLedger.JOURNAL_FILE), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedLedger.open(other, clock))
+                .isInstanceOf(UncheckedIOException.class);
+        ledger = newLedger();
+    }
+
+    @Test
+    void shouldRefuseWorkAfterClose() {
+        ledger.close();
+        assertThat(ledger.createTransfer(posted(Ids.random(), Ids.random(), 1))).isCompletedExceptionally();
+        ledger = newLedger();
+    }
+}
