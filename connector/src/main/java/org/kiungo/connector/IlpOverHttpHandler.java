@@ -1,0 +1,146 @@
+package org.kiungo.connector;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.kiungo.codec.DecodingException;
+import org.kiungo.codec.ilp.ErrorCode;
+import org.kiungo.codec.ilp.IlpAddress;
+import org.kiungo.codec.ilp.IlpCodec;
+import org.kiungo.codec.ilp.Prepare;
+import org.kiungo.codec.ilp.Reject;
+import org.kiungo.codec.ilp.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server side of ILP over HTTP (RFC 35): a peer POSTs an OER-encoded Prepare with its bearer token and gets
+ * the Fulfill or Reject back as the body of an HTTP 200. HTTP error statuses (401, 405, 413, 415) are only for
+ * requests that never became an ILP packet, so a peer can tell a broken link from a rejected payment.
+ *
+ * <p>The handler blocks while the {@link PacketHandler} works, so it must run on virtual threads.
+ */
+public final class IlpOverHttpHandler extends Handler.Abstract {
+    /** The largest request body read. A Prepare carries at most 32 KiB of data; the rest is headroom. */
+    public static final int BODY_LENGTH_MAX = 64 * 1024;
+    public static final String OCTET_STREAM = "application/octet-stream";
+
+    private static final Set<String> CONTENT_TYPES = Set.of(OCTET_STREAM, "application/ilp+octet-stream");
+    private static final Set<String> PATHS = Set.of("/", "/ilp");
+    private static final String BEARER = "Bearer ";
+    private static final Logger LOG = LoggerFactory.getLogger(IlpOverHttpHandler.class);
+
+    private final IlpAddress ourAddress;
+    private final IncomingTokens incomingTokens;
+    private final PacketHandler packetHandler;
+
+    public IlpOverHttpHandler(IlpAddress ourAddress, IncomingTokens incomingTokens, PacketHandler packetHandler) {
+        super(InvocationType.BLOCKING);
+        this.ourAddress = Objects.requireNonNull(ourAddress, "ourAddress");
+        this.incomingTokens = Objects.requireNonNull(incomingTokens, "incomingTokens");
+        this.packetHandler = Objects.requireNonNull(packetHandler, "packetHandler");
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws IOException {
+        if (!PATHS.contains(Request.getPathInContext(request))) {
+            return false;
+        }
+        if (!HttpMethod.POST.is(request.getMethod())) {
+            response.getHeaders().put(HttpHeader.ALLOW, HttpMethod.POST.asString());
+            return plain(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "only POST is allowed");
+        }
+        // Authenticate before reading a byte of the body: strangers cost us a header parse, nothing more.
+        Optional<String> peerId = peerId(request);
+        if (peerId.isEmpty()) {
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+            return plain(response, callback, HttpStatus.UNAUTHORIZED_401, "missing or unknown bearer token");
+        }
+        if (!CONTENT_TYPES.contains(mediaType(request))) {
+            return plain(response, callback, HttpStatus.UNSUPPORTED_MEDIA_TYPE_415,
+                    "Content-Type must be " + OCTET_STREAM);
+        }
+        byte[] body = body(request);
+        if (body == null) {
+            return plain(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413,
+                    "body is longer than " + BODY_LENGTH_MAX + " bytes");
+        }
+        byte[] reply = IlpCodec.encode(reply(peerId.get(), body));
+        response.setStatus(HttpStatus.OK_200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, OCTET_STREAM);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.length);
+        response.write(true, ByteBuffer.wrap(reply), callback);
+        return true;
+    }
+
+    private Reply reply(String peerId, byte[] body) {
+        Prepare prepare;
+        try {
+            prepare = IlpCodec.decodePrepare(body);
+        } catch (DecodingException e) {
+            LOG.debug("F01 for a packet from peer {}: {}", peerId, e.getMessage());
+            return Reject.of(ErrorCode.F01_INVALID_PACKET, ourAddress, "the body is not a valid ILP Prepare");
+        }
+        try {
+            return Objects.requireNonNull(packetHandler.handle(peerId, prepare), "the packet handler's reply");
+        } catch (RuntimeException e) {
+            // The exception's message may quote the packet, so only its type and origin are logged.
+            LOG.error("T00 for a Prepare from peer {}: unexpected {} at {}", peerId, e.getClass().getName(),
+                    origin(e));
+            return Reject.of(ErrorCode.T00_INTERNAL_ERROR, ourAddress, "internal error");
+        }
+    }
+
+    private Optional<String> peerId(Request request) {
+        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        // The scheme name is case-insensitive (RFC 9110, section 11.1).
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        return incomingTokens.peerId(authorization.substring(BEARER.length()).strip());
+    }
+
+    private static String mediaType(Request request) {
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (contentType == null) {
+            return "";
+        }
+        int parameters = contentType.indexOf(';');
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The body, or null when it is longer than {@link #BODY_LENGTH_MAX}; never reads more than one byte past it. */
+    private static byte[] body(Request request) throws IOException {
+        if (request.getLength() > BODY_LENGTH_MAX) {
+            return null;
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] body = in.readNBytes(BODY_LENGTH_MAX + 1);
+            return body.length > BODY_LENGTH_MAX ? null : body;
+        }
+    }
+
+    private static boolean plain(Response response, Callback callback, int status, String message) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        Content.Sink.write(response, true, message + "\n", callback);
+        return true;
+    }
+
+    private static String origin(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return trace.length == 0 ? "an unknown place" : trace[0].toString();
+    }
+}

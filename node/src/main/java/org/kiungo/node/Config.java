@@ -1,0 +1,186 @@
+package org.kiungo.node;
+
+import static org.kiungo.node.EnvironmentVariable.ADMIN_PORT;
+import static org.kiungo.node.EnvironmentVariable.API_SECRET;
+import static org.kiungo.node.EnvironmentVariable.AUTO_PEERING_SERVER_PORT;
+import static org.kiungo.node.EnvironmentVariable.CONNECTOR_PORT;
+import static org.kiungo.node.EnvironmentVariable.DATABASE_URL;
+import static org.kiungo.node.EnvironmentVariable.ENABLE_AUTO_PEERING;
+import static org.kiungo.node.EnvironmentVariable.EXCHANGE_RATES_URL;
+import static org.kiungo.node.EnvironmentVariable.ILP_ADDRESS;
+import static org.kiungo.node.EnvironmentVariable.ILP_CONNECTOR_URL;
+import static org.kiungo.node.EnvironmentVariable.INSTANCE_NAME;
+import static org.kiungo.node.EnvironmentVariable.KIUNGO_BIND_HOST;
+import static org.kiungo.node.EnvironmentVariable.KIUNGO_DATA_DIR;
+import static org.kiungo.node.EnvironmentVariable.LOG_LEVEL;
+import static org.kiungo.node.EnvironmentVariable.REDIS_URL;
+import static org.kiungo.node.EnvironmentVariable.STREAM_SECRET;
+import static org.kiungo.node.EnvironmentVariable.WEBHOOK_URL;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.kiungo.codec.ilp.IlpAddress;
+
+/**
+ * The node's configuration: built once from environment variables and validated at start-up, so a bad value
+ * stops the node with a clear message instead of surfacing later. Never changes after it is built.
+ *
+ * @param notUsedYet the variables that were set but that the node does not act on yet, to be logged as such
+ */
+public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instanceName, int connectorPort,
+                     int adminPort, int autoPeeringServerPort, boolean enableAutoPeering, Optional<URI> databaseUrl,
+                     Optional<URI> redisUrl, Optional<URI> webhookUrl, Optional<URI> exchangeRatesUrl,
+                     Optional<Secret> apiSecret, Optional<Secret> streamSecret, Path dataDir, String bindHost,
+                     String logLevel, List<EnvironmentVariable> notUsedYet) {
+    public static final int INSTANCE_NAME_LENGTH_MAX = 200;
+    public static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
+
+    private static final Set<String> DATABASE_SCHEMES = Set.of("postgres", "postgresql", "jdbc:postgresql");
+    private static final Set<String> REDIS_SCHEMES = Set.of("redis", "rediss");
+    /** Host names, IPv4 and IPv6 literals; anything stranger is a typo. */
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:%\\-\\[\\]]+");
+
+    public Config {
+        notUsedYet = List.copyOf(notUsedYet);
+    }
+
+    /**
+     * Reads and checks every variable in {@code environment}, reporting every problem at once. When
+     * {@code ILP_ADDRESS} is unset, the address generated for the data directory is read from it, or generated and
+     * written there (creating the directory) so that every later start uses the same one.
+     */
+    public static Config load(Map<String, String> environment) throws ConfigException {
+        EnvironmentReader in = new EnvironmentReader(environment);
+        Optional<IlpAddress> address = in.text(ILP_ADDRESS).flatMap(value -> address(in, value));
+        int connectorPort = in.port(CONNECTOR_PORT);
+        int adminPort = in.port(ADMIN_PORT);
+        int autoPeeringServerPort = in.port(AUTO_PEERING_SERVER_PORT);
+        boolean enableAutoPeering = in.flag(ENABLE_AUTO_PEERING);
+        URI connectorUrl = in.url(ILP_CONNECTOR_URL, EnvironmentReader.HTTP_SCHEMES, "http or https")
+                .orElse(URI.create("http://127.0.0.1:" + connectorPort));
+        Optional<URI> databaseUrl = in.url(DATABASE_URL, DATABASE_SCHEMES,
+                "postgres://, postgresql:// or jdbc:postgresql:");
+        Optional<URI> redisUrl = in.url(REDIS_URL, REDIS_SCHEMES, "redis:// or rediss://");
+        Optional<URI> webhookUrl = in.url(WEBHOOK_URL, EnvironmentReader.HTTP_SCHEMES, "http or https");
+        Optional<URI> ratesUrl = in.url(EXCHANGE_RATES_URL, EnvironmentReader.HTTP_SCHEMES, "http or https");
+        refuseWhatDoesNotExistYet(in, enableAutoPeering);
+        requireDistinctPorts(in, connectorPort, adminPort, enableAutoPeering ? autoPeeringServerPort : 0);
+        String instanceName = instanceName(in);
+        Path dataDir = dataDir(in);
+        String bindHost = in.textOrDefault(KIUNGO_BIND_HOST).strip();
+        if (!HOST.matcher(bindHost).matches()) {
+            in.problem(KIUNGO_BIND_HOST, "is not a host name or IP address", bindHost);
+        }
+        String logLevel = in.textOrDefault(LOG_LEVEL).strip().toLowerCase(Locale.ROOT);
+        if (!LOG_LEVELS.contains(logLevel)) {
+            in.problem(LOG_LEVEL, "must be trace, debug, info, warn or error", in.textOrDefault(LOG_LEVEL));
+        }
+        if (!in.problems().isEmpty()) {
+            throw new ConfigException(in.problems());
+        }
+        IlpAddress ilpAddress = address.isPresent() ? address.get() : generatedAddress(dataDir);
+        return new Config(ilpAddress, connectorUrl, instanceName, connectorPort, adminPort, autoPeeringServerPort,
+                enableAutoPeering, databaseUrl, redisUrl, webhookUrl, ratesUrl, in.secret(API_SECRET),
+                in.secret(STREAM_SECRET), dataDir, bindHost, logLevel, notUsedYet(in));
+    }
+
+    /** Shows every setting except secrets, and URLs without their user, password or query. */
+    @Override
+    public String toString() {
+        return "Config[ilpAddress=" + ilpAddress + ", ilpConnectorUrl=" + shown(Optional.of(ilpConnectorUrl))
+                + ", instanceName=" + instanceName + ", connectorPort=" + connectorPort + ", adminPort=" + adminPort
+                + ", autoPeeringServerPort=" + autoPeeringServerPort + ", enableAutoPeering=" + enableAutoPeering
+                + ", databaseUrl=" + shown(databaseUrl) + ", redisUrl=" + shown(redisUrl)
+                + ", webhookUrl=" + shown(webhookUrl) + ", exchangeRatesUrl=" + shown(exchangeRatesUrl)
+                + ", apiSecret=" + apiSecret.map(Secret::toString).orElse("unset")
+                + ", streamSecret=" + streamSecret.map(Secret::toString).orElse("unset")
+                + ", dataDir=" + dataDir + ", bindHost=" + bindHost + ", logLevel=" + logLevel + "]";
+    }
+
+    private static Optional<IlpAddress> address(EnvironmentReader in, String value) {
+        String problem = IlpAddress.problem(value);
+        if (problem == null) {
+            return Optional.of(IlpAddress.of(value));
+        }
+        in.problem(ILP_ADDRESS, "is not a valid ILP address", value, problem);
+        return Optional.empty();
+    }
+
+    /** Variables the node cannot honour yet stop it, rather than being quietly ignored. */
+    private static void refuseWhatDoesNotExistYet(EnvironmentReader in, boolean enableAutoPeering) {
+        if (in.isSet(DATABASE_URL)) {
+            in.problem("DATABASE_URL is set, but Kiungo cannot use PostgreSQL yet: the embedded store is the only"
+                    + " one so far (the ledger and stores come in later issues); unset DATABASE_URL");
+        }
+        if (in.isSet(REDIS_URL)) {
+            in.problem("REDIS_URL is set, but Kiungo cannot use Redis yet: the embedded store is the only one so"
+                    + " far (the ledger and stores come in later issues); unset REDIS_URL");
+        }
+        if (enableAutoPeering) {
+            in.problem("ENABLE_AUTO_PEERING is true, but Kiungo has no auto-peering server yet (it comes in a later"
+                    + " issue); set it to false or unset it");
+        }
+    }
+
+    /** Port 0 asks for a free port, so only fixed ports can collide. */
+    private static void requireDistinctPorts(EnvironmentReader in, int... ports) {
+        EnvironmentVariable[] names = {CONNECTOR_PORT, ADMIN_PORT, AUTO_PEERING_SERVER_PORT};
+        for (int i = 0; i < ports.length; i++) {
+            for (int j = i + 1; j < ports.length; j++) {
+                if (ports[i] != 0 && ports[i] == ports[j]) {
+                    in.problem(names[i] + " and " + names[j] + " are both " + ports[i]
+                            + ": each server needs its own port");
+                }
+            }
+        }
+    }
+
+    private static String instanceName(EnvironmentReader in) {
+        String name = in.textOrDefault(INSTANCE_NAME);
+        if (name.isBlank() || name.length() > INSTANCE_NAME_LENGTH_MAX
+                || name.chars().anyMatch(Character::isISOControl)) {
+            in.problem(INSTANCE_NAME, "must be 1 to " + INSTANCE_NAME_LENGTH_MAX
+                    + " characters with no control characters", name.replaceAll("\\p{Cntrl}", "?"));
+        }
+        return name;
+    }
+
+    private static Path dataDir(EnvironmentReader in) {
+        String value = in.textOrDefault(KIUNGO_DATA_DIR);
+        try {
+            return Path.of(value).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            in.problem(KIUNGO_DATA_DIR, "is not a valid path (" + e.getReason() + ")",
+                    value.replaceAll("\\p{Cntrl}", "?"));
+            return Path.of("").toAbsolutePath();
+        }
+    }
+
+    private static IlpAddress generatedAddress(Path dataDir) throws ConfigException {
+        try {
+            return DataDirectory.generatedAddress(dataDir);
+        } catch (IOException e) {
+            throw new ConfigException(List.of("ILP_ADDRESS is unset and the address generated for " + dataDir
+                    + " cannot be kept there: " + e.getMessage()));
+        }
+    }
+
+    private static List<EnvironmentVariable> notUsedYet(EnvironmentReader in) {
+        return Arrays.stream(EnvironmentVariable.values())
+                .filter(variable -> variable.use() == EnvironmentVariable.Use.NOT_YET && in.isSet(variable))
+                .toList();
+    }
+
+    private static String shown(Optional<URI> url) {
+        return url.map(u -> EnvironmentReader.redacted(u.toString())).orElse("unset");
+    }
+}

@@ -1,0 +1,78 @@
+package org.kiungo.node;
+
+/**
+ * Every environment variable the node reads, with its default and meaning: the one list that both {@code --help}
+ * and {@link Config} use, so the help cannot drift from what is read. Names are Rafiki's where Rafiki has one.
+ */
+public enum EnvironmentVariable {
+    ILP_ADDRESS(null, "test.kiungo-<8 random hex digits>, generated once and kept in KIUNGO_DATA_DIR",
+            "the node's static ILP address", Use.USED),
+    ILP_CONNECTOR_URL(null, "http://127.0.0.1:<CONNECTOR_PORT>",
+            "the URL where peers reach this node's connector, told to peers by auto-peering", Use.NOT_YET),
+    INSTANCE_NAME("Kiungo", null, "the name peers know this node by", Use.USED),
+    CONNECTOR_PORT("3002", null, "port of the ILP-over-HTTP endpoint (HTTP/1.1 and h2c); 0 picks a free port",
+            Use.USED),
+    ADMIN_PORT("3001", null, "port of the admin API and GET /healthz; 0 picks a free port", Use.USED),
+    AUTO_PEERING_SERVER_PORT("3005", null, "port of the auto-peering server", Use.NOT_YET),
+    ENABLE_AUTO_PEERING("false", null, "true or false: accept auto-peering requests", Use.REFUSED),
+    DATABASE_URL(null, "unset, the embedded store",
+            "PostgreSQL URL (postgres://, postgresql:// or jdbc:postgresql:) for the ledger and stores", Use.REFUSED),
+    REDIS_URL(null, "unset, in memory", "Redis URL (redis:// or rediss://) for state shared by replicas",
+            Use.REFUSED),
+    WEBHOOK_URL(null, "unset", "http(s) URL that receives webhook events", Use.NOT_YET),
+    EXCHANGE_RATES_URL(null, "unset", "http(s) URL returning exchange rates as {base, rates}", Use.NOT_YET),
+    API_SECRET(null, "unset", "secret that signs admin API requests", Use.NOT_YET),
+    STREAM_SECRET(null, "unset", "secret from which STREAM shared secrets are derived", Use.NOT_YET),
+    KIUNGO_DATA_DIR("./kiungo-data", "relative to the working directory",
+            "directory of the node's data; one node at a time holds its lock", Use.USED),
+    KIUNGO_BIND_HOST("127.0.0.1", null, "address the servers listen on; 0.0.0.0 for every interface", Use.USED),
+    LOG_LEVEL("info", null, "trace, debug, info, warn or error", Use.USED);
+
+    /** How far the node supports a variable yet: later issues move variables up this list. */
+    public enum Use {
+        /** Read and acted on. */
+        USED,
+        /** Validated, then logged as not used yet: it changes nothing so far. */
+        NOT_YET,
+        /** Refused when it asks for what does not exist yet, so the node never pretends to honour it. */
+        REFUSED
+    }
+
+    private final String defaultValue;
+    private final String defaultNote;
+    private final String meaning;
+    private final Use use;
+
+    EnvironmentVariable(String defaultValue, String defaultNote, String meaning, Use use) {
+        this.defaultValue = defaultValue;
+        this.defaultNote = defaultNote;
+        this.meaning = meaning;
+        this.use = use;
+    }
+
+    /** The value used when the variable is unset, or null when the default is computed or absent. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** The default as the help shows it. */
+    public String defaultText() {
+        if (defaultValue == null) {
+            return defaultNote;
+        }
+        return defaultNote == null ? defaultValue : defaultValue + " (" + defaultNote + ")";
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    public Use use() {
+        return use;
+    }
+
+    /** True for variables whose value must never be shown: in logs, messages or {@code toString}. */
+    public boolean isSecret() {
+        return this == API_SECRET || this == STREAM_SECRET;
+    }
+}
