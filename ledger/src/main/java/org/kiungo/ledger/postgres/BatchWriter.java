@@ -37,8 +37,8 @@ final class BatchWriter {
      * so it reads the transfers and reservation states as they stand once nobody else can change them.
      */
     private static final String LOCK_AND_READ = "WITH wanted AS (SELECT unnest(?::uuid[]) AS id"
-            + " UNION SELECT debit_account_id FROM ledger_transfers WHERE id = ANY (?::uuid[])"
-            + " UNION SELECT credit_account_id FROM ledger_transfers WHERE id = ANY (?::uuid[]))"
+            + " UNION SELECT unnest(ARRAY[debit_account_id, credit_account_id]) FROM ledger_transfers"
+            + " WHERE id = ANY (?::uuid[]))"
             + " SELECT " + Rows.ACCOUNT_COLUMNS + " FROM ledger_accounts a JOIN wanted w ON a.id = w.id"
             + " ORDER BY a.id FOR UPDATE OF a;\n"
             + "SELECT " + Rows.TRANSFER_COLUMNS + ", p.id IS NOT NULL, s.flags FROM ledger_transfers t"
@@ -113,8 +113,7 @@ final class BatchWriter {
         try (PreparedStatement statement = connection.prepareStatement(LOCK_AND_READ)) {
             statement.setArray(1, Rows.uuids(connection, accountIds));
             statement.setArray(2, Rows.uuids(connection, pendingIds));
-            statement.setArray(3, Rows.uuids(connection, pendingIds));
-            statement.setArray(4, Rows.uuids(connection, transferIds));
+            statement.setArray(3, Rows.uuids(connection, transferIds));
             statement.execute();
             try (ResultSet rows = statement.getResultSet()) {
                 while (rows.next()) {
