@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.kiungo.ledger.Account;
 import org.kiungo.ledger.AccountFlags;
@@ -19,59 +20,86 @@ import org.kiungo.ledger.Ids;
 import org.kiungo.ledger.Ledger;
 import org.kiungo.ledger.Transfer;
 import org.kiungo.ledger.embedded.EmbeddedLedger;
+import org.kiungo.ledger.postgres.DatabaseUrl;
+import org.kiungo.ledger.postgres.PostgresLedger;
 
 /**
- * Reserve+post pairs per second on the embedded ledger, for one hot account and for 1,000 accounts: each batch
+ * Reserve+post pairs per second on a ledger engine, for one hot account and for 1,000 accounts: each batch
  * reserves {@value #BATCH} packets from peer accounts, and once it is durable a second batch posts them all, with
  * {@value #IN_FLIGHT_MAX} batches in flight as the group commit prefers. A plain loop rather than JMH: the unit of
  * work is a durable batch, and the figure wanted is sustained throughput. Run with
- * {@code java -Xmx8g -cp bench/target/benchmarks.jar org.kiungo.bench.LedgerThroughput [seconds]}.
+ * {@code java -Xmx8g -cp bench/target/benchmarks.jar org.kiungo.bench.LedgerThroughput [seconds] [engine [url]]},
+ * the engine {@code embedded} (the default) or {@code postgres}, whose URL (as {@code DATABASE_URL}, default
+ * {@value #DEFAULT_DATABASE_URL}) names a database in which the run makes a schema of its own and drops it after.
  */
 public final class LedgerThroughput {
     private static final int BATCH = 4_096;
     private static final int IN_FLIGHT_MAX = 8;
     private static final long LIQUIDITY = Long.MAX_VALUE;
+    private static final String DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/test";
 
     private LedgerThroughput() {
     }
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        String engine = args.length > 1 ? args[1] : "embedded";
+        String url = args.length > 2 ? args[2] : DEFAULT_DATABASE_URL;
         for (int accounts : new int[] {1, 1_000}) {
-            run(accounts, 3, false);
-            double pairsPerSecond = run(accounts, seconds, true);
-            System.out.printf("embedded, %,d account(s): %,.0f reserve+post pairs/s%n", accounts, pairsPerSecond);
+            run(engine, url, accounts, 3, false);
+            double pairsPerSecond = run(engine, url, accounts, seconds, true);
+            System.out.printf("%s, %,d account(s): %,.0f reserve+post pairs/s%n", engine, accounts, pairsPerSecond);
         }
     }
 
-    private static double run(int accountCount, int seconds, boolean measured) throws Exception {
-        Path directory = Files.createTempDirectory("kiungo-ledger-bench");
-        try (Ledger ledger = EmbeddedLedger.open(directory, Clock.systemUTC())) {
-            List<UUID> peers = createPeers(ledger, accountCount);
-            UUID sink = peers.get(peers.size() - 1);
-            AtomicLong pairs = new AtomicLong();
-            Semaphore inFlight = new Semaphore(IN_FLIGHT_MAX);
-            long started = System.nanoTime();
-            long deadline = started + seconds * 1_000_000_000L;
-            while (System.nanoTime() < deadline) {
-                inFlight.acquire();
-                List<Transfer> reservations = reservations(peers.subList(0, Math.max(1, peers.size() - 1)), sink);
-                ledger.createTransfers(reservations)
-                        .thenCompose(reserved -> ledger.createTransfers(posts(reservations, reserved)))
-                        .whenComplete((posted, error) -> {
-                            if (posted != null) {
-                                pairs.addAndGet(posted.stream().filter(r -> r == CreateTransferResult.OK).count());
-                            }
-                            inFlight.release();
-                        });
+    private static double run(String engine, String url, int accountCount, int seconds, boolean measured)
+            throws Exception {
+        return switch (engine) {
+            case "embedded" -> {
+                Path directory = Files.createTempDirectory("kiungo-ledger-bench");
+                try (Ledger ledger = EmbeddedLedger.open(directory, Clock.systemUTC())) {
+                    yield run(ledger, accountCount, seconds, measured);
+                } finally {
+                    deleteRecursively(directory);
+                }
             }
-            inFlight.acquire(IN_FLIGHT_MAX);
-            double elapsed = (System.nanoTime() - started) / 1e9;
-            if (measured && pairs.get() == 0) throw new IllegalStateException("no pair completed");
-            return pairs.get() / elapsed;
-        } finally {
-            deleteRecursively(directory);
+            case "postgres" -> {
+                try (BenchSchema schema = BenchSchema.create(DatabaseUrl.parse(url));
+                     Ledger ledger = PostgresLedger.open(schema.dataSource(), Clock.systemUTC())) {
+                    yield run(ledger, accountCount, seconds, measured);
+                }
+            }
+            default -> throw new IllegalArgumentException("engine must be embedded or postgres: " + engine);
+        };
+    }
+
+    private static double run(Ledger ledger, int accountCount, int seconds, boolean measured) throws Exception {
+        List<UUID> peers = createPeers(ledger, accountCount);
+        UUID sink = peers.get(peers.size() - 1);
+        AtomicLong pairs = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Semaphore inFlight = new Semaphore(IN_FLIGHT_MAX);
+        long started = System.nanoTime();
+        long deadline = started + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            inFlight.acquire();
+            List<Transfer> reservations = reservations(peers.subList(0, Math.max(1, peers.size() - 1)), sink);
+            ledger.createTransfers(reservations)
+                    .thenCompose(reserved -> ledger.createTransfers(posts(reservations, reserved)))
+                    .whenComplete((posted, error) -> {
+                        if (posted != null) {
+                            pairs.addAndGet(posted.stream().filter(r -> r == CreateTransferResult.OK).count());
+                        } else {
+                            failure.compareAndSet(null, error);
+                        }
+                        inFlight.release();
+                    });
         }
+        inFlight.acquire(IN_FLIGHT_MAX);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        if (failure.get() != null) throw new IllegalStateException("a batch failed", failure.get());
+        if (measured && pairs.get() == 0) throw new IllegalStateException("no pair completed");
+        return pairs.get() / elapsed;
     }
 
     /** {@code count} funded peer accounts (the last one also receives every packet). */

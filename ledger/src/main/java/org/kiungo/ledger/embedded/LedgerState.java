@@ -9,6 +9,7 @@ import org.kiungo.ledger.Account;
 import org.kiungo.ledger.PendingState;
 import org.kiungo.ledger.Transfer;
 import org.kiungo.ledger.TransferPage;
+import org.kiungo.ledger.TransferStateChecks;
 import org.kiungo.ledger.Unsigned64;
 
 /**
@@ -17,7 +18,7 @@ import org.kiungo.ledger.Unsigned64;
  * both live and on recovery, so that replay reproduces exactly what was acknowledged.
  */
 final class LedgerState {
-    static final long NANOS_PER_SECOND = 1_000_000_000L;
+    static final long NANOS_PER_SECOND = TransferStateChecks.NANOS_PER_SECOND;
 
     /** A pending transfer's deadline; entries of transfers settled or undone meanwhile are skipped. */
     record Expiry(long expiresAt, UUID pendingId) {
@@ -37,8 +38,7 @@ final class LedgerState {
 
     /** When a pending transfer expires, or {@link Long#MAX_VALUE} if never. */
     static long expiresAt(Transfer pending) {
-        return pending.timeoutSeconds() == 0 ? Long.MAX_VALUE
-                : pending.timestamp() + pending.timeoutSeconds() * NANOS_PER_SECOND;
+        return TransferStateChecks.expiresAt(pending);
     }
 
     void applyAccount(Account account) {

@@ -1,0 +1,154 @@
+package org.kiungo.ledger.postgres;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.kiungo.ledger.Account;
+import org.kiungo.ledger.Ids;
+import org.kiungo.ledger.PendingState;
+import org.kiungo.ledger.Transfer;
+import org.kiungo.ledger.TransferFlags;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies one batch of write calls in one transaction of three round trips: lock and read what the batch
+ * touches, write what it changed, commit. The rules run in Java between the first two (see the package
+ * documentation for why), so a batch of thousands of transfers costs the same three round trips as one.
+ */
+final class BatchWriter {
+    /** Most attempts at a batch that meets a deadlock or a concurrent insert of the same id by another engine. */
+    static final int ATTEMPTS_MAX = 5;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
+
+    /**
+     * Locks every account the batch names or that the pending transfers it settles name, in id order so that
+     * engines sharing the database never deadlock on them; the second statement runs after the locks are held,
+     * so it reads the transfers and reservation states as they stand once nobody else can change them.
+     */
+    private static final String LOCK_AND_READ = "WITH wanted AS (SELECT unnest(?::uuid[]) AS id"
+            + " UNION SELECT unnest(ARRAY[debit_account_id, credit_account_id]) FROM ledger_transfers"
+            + " WHERE id = ANY (?::uuid[]))"
+            + " SELECT " + Rows.ACCOUNT_COLUMNS + " FROM ledger_accounts a JOIN wanted w ON a.id = w.id"
+            + " ORDER BY a.id FOR UPDATE OF a;\n"
+            + "SELECT " + Rows.TRANSFER_COLUMNS + ", p.id IS NOT NULL, s.flags FROM ledger_transfers t"
+            + " LEFT JOIN ledger_pending p ON p.id = t.id"
+            + " LEFT JOIN ledger_transfers s ON s.pending_id = t.id AND s.flags & 12 <> 0"
+            + " WHERE t.id = ANY (?::uuid[])";
+
+    private final DataSource dataSource;
+    private final BatchWrites writes = new BatchWrites();
+    private long lastTimestamp;
+
+    BatchWriter(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Applies {@code calls} (account and transfer creations) in order at time {@code nowNanos} and commits; returns
+     * one result list per call.
+     */
+    List<List<?>> write(List<Call> calls, long nowNanos) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    BatchState state = lockAndRead(connection, calls, nowNanos);
+                    List<List<?>> results = apply(state, calls);
+                    BatchState.Changes changes = state.changes();
+                    if (!changes.isEmpty()) writes.write(connection, changes, state.lastTimestamp());
+                    connection.commit();
+                    lastTimestamp = Math.max(lastTimestamp, state.lastTimestamp());
+                    return results;
+                } catch (SQLException e) {
+                    connection.rollback();
+                    if (attempt >= ATTEMPTS_MAX || !retryable(e)) throw e;
+                    LOG.debug("ledger batch retried after {}", e.getSQLState());
+                }
+            }
+        }
+    }
+
+    /** A deadlock, a serialization failure or an id inserted meanwhile by another engine: the retry sees it. */
+    private static boolean retryable(SQLException e) {
+        String state = e.getSQLState();
+        return "40P01".equals(state) || "40001".equals(state) || "23505".equals(state);
+    }
+
+    private static List<List<?>> apply(BatchState state, List<Call> calls) {
+        List<List<?>> results = new ArrayList<>(calls.size());
+        for (Call call : calls) {
+            switch (call) {
+                case Call.CreateAccounts c -> results.add(state.createAccounts(c.accounts()));
+                case Call.CreateTransfers c -> results.add(state.createTransfers(c.transfers()));
+                default -> throw new IllegalArgumentException("not a write: " + call);
+            }
+        }
+        return results;
+    }
+
+    private BatchState lockAndRead(Connection connection, List<Call> calls, long nowNanos) throws SQLException {
+        Set<UUID> accountIds = new LinkedHashSet<>();
+        Set<UUID> transferIds = new LinkedHashSet<>();
+        Set<UUID> pendingIds = new LinkedHashSet<>();
+        for (Call call : calls) {
+            if (call instanceof Call.CreateAccounts c) c.accounts().forEach(a -> accountIds.add(a.id()));
+            if (call instanceof Call.CreateTransfers c) collect(c.transfers(), accountIds, transferIds, pendingIds);
+        }
+        transferIds.addAll(pendingIds);
+        Map<UUID, Account> accounts = new HashMap<>();
+        Map<UUID, Transfer> transfers = new HashMap<>();
+        Map<UUID, PendingState> pendingStates = new HashMap<>();
+        long floor = lastTimestamp;
+        try (PreparedStatement statement = connection.prepareStatement(LOCK_AND_READ)) {
+            statement.setArray(1, Rows.uuids(connection, accountIds));
+            statement.setArray(2, Rows.uuids(connection, pendingIds));
+            statement.setArray(3, Rows.uuids(connection, transferIds));
+            statement.execute();
+            try (ResultSet rows = statement.getResultSet()) {
+                while (rows.next()) {
+                    Account account = Rows.account(rows);
+                    accounts.put(account.id(), account);
+                    floor = Math.max(floor, rows.getLong(10));
+                }
+            }
+            statement.getMoreResults();
+            try (ResultSet rows = statement.getResultSet()) {
+                while (rows.next()) {
+                    Transfer transfer = Rows.transfer(rows);
+                    transfers.put(transfer.id(), transfer);
+                    if (transfer.flags().pending()) pendingStates.put(transfer.id(), pendingState(rows));
+                }
+            }
+        }
+        return new BatchState(accounts, transfers, pendingStates, nowNanos, floor);
+    }
+
+    private static void collect(List<Transfer> transfers, Set<UUID> accountIds, Set<UUID> transferIds,
+                                Set<UUID> pendingIds) {
+        for (Transfer transfer : transfers) {
+            transferIds.add(transfer.id());
+            if (!Ids.reserved(transfer.debitAccountId())) accountIds.add(transfer.debitAccountId());
+            if (!Ids.reserved(transfer.creditAccountId())) accountIds.add(transfer.creditAccountId());
+            if (!Ids.reserved(transfer.pendingId())) pendingIds.add(transfer.pendingId());
+        }
+    }
+
+    /** Reserved while its row is in {@code ledger_pending}; otherwise settled by a post, a void, or expired. */
+    static PendingState pendingState(ResultSet row) throws SQLException {
+        if (row.getBoolean(11)) return PendingState.PENDING;
+        int settledBy = row.getInt(12);
+        if (row.wasNull()) return PendingState.EXPIRED;
+        return new TransferFlags(settledBy).postPending() ? PendingState.POSTED : PendingState.VOIDED;
+    }
+}
