@@ -107,7 +107,7 @@ public final class ReserveStep implements OutgoingStep {
         return true;
     }
 
-    /** The reservation outlives the incoming packet by a second, so it never expires before we can post it. */
+    /** The reservation outlives the incoming packet by at least a second, so it never expires before the post. */
     private long timeoutSeconds(OutgoingRequest request) {
         Duration left = Duration.between(clock.instant(), request.incoming().expiresAt());
         return Math.max(1, left.toSeconds() + 2);

@@ -10,16 +10,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kiungo.codec.ildcp.IldcpRequest;
+import org.kiungo.codec.ildcp.IldcpResponse;
 import org.kiungo.codec.ilp.AmountTooLargeData;
 import org.kiungo.codec.ilp.Conditions;
 import org.kiungo.codec.ilp.ErrorCode;
@@ -248,6 +256,46 @@ class ThreeNodeNetworkTest {
         assertThat(available(a, "alice")).isEqualTo(1_000);
         assertThat(available(b, "a")).isEqualTo(500);
         assertThat(received(b, "c")).isZero();
+    }
+
+    @Test
+    void shouldTellAChildItsAddressAndAssetOverIldcp() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.connectorPort() + "/ilp"))
+                .timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer alice-token")
+                .header("Content-Type", "application/octet-stream")
+                .POST(BodyPublishers.ofByteArray(IldcpRequest.expiringAfterDefault(Clock.systemUTC()).encode()))
+                .build();
+
+        IldcpResponse response = IldcpResponse.decode(alice.send(request, BodyHandlers.ofByteArray()).body());
+
+        assertThat(response).isEqualTo(new IldcpResponse(IlpAddress.of("test.a.alice"), 2, "USD"));
+        assertNothingMoved();
+    }
+
+    @Test
+    void shouldKeepBalancesExactUnderConcurrentPacketsOverHttp2() throws Exception {
+        a.peering().updatePeer(a.peering().findPeer("b").orElseThrow().withLink(Optional.of(
+                new HttpLink(URI.create("http://127.0.0.1:" + b.connectorPort() + "/ilp"), "a-to-b", true))));
+        int packets = 200;
+        List<Future<Reply>> replies = new ArrayList<>();
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < packets; i++) {
+                replies.add(senders.submit(() -> send(2, "test.c.receiver")));
+            }
+        }
+        for (Future<Reply> reply : replies) {
+            assertThat(reply.get()).isInstanceOf(Fulfill.class);
+        }
+
+        assertThat(available(a, "alice")).isEqualTo(1_000 - 2 * packets);
+        assertThat(received(a, "b")).isEqualTo(2 * packets);
+        assertThat(available(b, "a")).isEqualTo(500 - 2 * packets);
+        assertThat(received(b, "c")).isEqualTo(2 * packets);
+        assertThat(available(c, "b")).isEqualTo(500 - 2 * packets);
+        assertThat(received(c, "receiver")).isEqualTo(2 * packets);
+        // B has 100 of its credit to A left: a packet of 102 is refused and A's reservation released.
+        assertThat(send(102, "test.c.receiver")).isInstanceOf(Reject.class);
+        assertThat(available(a, "alice")).isEqualTo(600);
     }
 
     @Test
