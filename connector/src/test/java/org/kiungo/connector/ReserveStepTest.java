@@ -12,12 +12,14 @@ import static org.kiungo.connector.Fixtures.reject;
 import java.lang.reflect.Proxy;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,7 @@ class ReserveStepTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryAssetDirectory assets = new InMemoryAssetDirectory();
     private final AtomicInteger forwarded = new AtomicInteger();
+    private final List<UUID> accounts = new ArrayList<>();
     private Ledger ledger;
     private Peer alice;
     private Peer bob;
@@ -66,8 +69,20 @@ class ReserveStepTest {
     }
 
     @AfterEach
-    void close() {
-        ledger.close();
+    void shouldBalanceDebitsAndCredits() {
+        try {
+            List<Account> all = ledger.lookupAccounts(accounts);
+            assertThat(all).hasSameSizeAs(accounts);
+            assertThat(sum(all, Account::debitsPosted)).isEqualTo(sum(all, Account::creditsPosted));
+            assertThat(sum(all, Account::debitsPending)).isEqualTo(sum(all, Account::creditsPending));
+        } finally {
+            ledger.close();
+        }
+    }
+
+    private static BigInteger sum(List<Account> all, ToLongFunction<Account> balance) {
+        return all.stream().map(account -> new BigInteger(Long.toUnsignedString(balance.applyAsLong(account))))
+                .reduce(BigInteger.ZERO, BigInteger::add);
     }
 
     private UUID account(int ledgerId, AccountKind kind) {
@@ -76,6 +91,7 @@ class ReserveStepTest {
                 : AccountFlags.DEBITS_MUST_NOT_EXCEED_CREDITS;
         assertThat(ledger.createAccounts(List.of(Account.create(id, ledgerId, kind.code(), flags))).join())
                 .containsExactly(CreateAccountResult.OK);
+        accounts.add(id);
         return id;
     }
 

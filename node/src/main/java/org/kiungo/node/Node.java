@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * and in-process tests start nodes the same way.
  */
 public final class Node implements AutoCloseable {
-    /** The only storage so far; PostgreSQL and Redis come with the ledger and stores. */
+    /** The only storage so far: the embedded ledger; PostgreSQL and Redis come later. */
     public static final String STORAGE = "embedded";
     /** The ledger's directory inside the data directory. */
     public static final String LEDGER_DIRECTORY = "ledger";
@@ -168,7 +168,7 @@ public final class Node implements AutoCloseable {
     private void logStarted() {
         LOG.info("ILP address {}", config.ilpAddress());
         LOG.info("data directory {} (locked)", dataDirectory.path());
-        LOG.info("storage {}", STORAGE);
+        LOG.info("storage {}, ledger in {}", STORAGE, dataDirectory.path().resolve(LEDGER_DIRECTORY));
         LOG.info("connector listening on http://{}:{} (ILP over HTTP, HTTP/1.1 and h2c)", config.bindHost(),
                 connectorPort());
         LOG.info("admin listening on http://{}:{}", config.bindHost(), adminPort());
