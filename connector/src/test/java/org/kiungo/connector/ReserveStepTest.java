@@ -12,6 +12,7 @@ import static org.kiungo.connector.Fixtures.reject;
 import java.lang.reflect.Proxy;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -173,6 +174,22 @@ class ReserveStepTest {
 
         assertThat(available(alice.liquidityAccountId())).isEqualTo(100);
         assertThat(forwarded.get()).isZero();
+    }
+
+    @Test
+    void shouldNotLetAFulfillGoUpstreamWhenThePostFails() {
+        Prepare prepare = prepare(40, "test.x");
+        ReserveStep step = new ReserveStep(US, new PacketTransfers(ledger), assets, clock);
+
+        // The next hop answers so late that the reservation has expired: the ledger refuses the post.
+        Reply reply = step.send(new OutgoingRequest(alice, prepare, bob, prepare), request -> {
+            clock.advance(Duration.ofMinutes(1));
+            return Fixtures.fulfill();
+        });
+
+        assertThat(reject(reply).code()).isEqualTo(ErrorCode.T00_INTERNAL_ERROR);
+        assertThat(available(alice.liquidityAccountId())).isEqualTo(100);
+        assertThat(ledger.hasPostedTransfers(bob.liquidityAccountId())).isFalse();
     }
 
     @Test
