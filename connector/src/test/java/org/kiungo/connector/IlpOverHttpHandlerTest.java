@@ -33,7 +33,8 @@ class IlpOverHttpHandlerTest {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private Server server;
     private URI endpoint;
-    private PacketHandler packetHandler = new UnreachableHandler(US);
+    private PacketHandler packetHandler = (peerId, prepare) -> Reject.of(ErrorCode.F02_UNREACHABLE, US,
+            "no route to " + prepare.destination());
 
     @BeforeEach
     void startServer() throws Exception {

@@ -1,56 +1,87 @@
 package org.kiungo.node;
 
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.kiungo.codec.ilp.IlpAddress;
+import org.kiungo.connector.ConnectorSettings;
+import org.kiungo.connector.IlpOverHttpClient;
 import org.kiungo.connector.IlpOverHttpHandler;
+import org.kiungo.connector.InMemoryAssetDirectory;
 import org.kiungo.connector.InMemoryIncomingTokens;
-import org.kiungo.connector.UnreachableHandler;
+import org.kiungo.connector.InMemoryPeerDirectory;
+import org.kiungo.connector.LocalReceivers;
+import org.kiungo.connector.PacketPipeline;
+import org.kiungo.connector.PipelineParts;
+import org.kiungo.connector.RateSource;
+import org.kiungo.connector.Router;
+import org.kiungo.connector.StaticRates;
+import org.kiungo.ledger.Ledger;
+import org.kiungo.ledger.embedded.EmbeddedLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Kiungo node: its data directory locked, the ILP-over-HTTP connector and the admin server listening.
- * This is where the parts are wired together; the CLI and in-process tests start nodes the same way.
+ * A running Kiungo node: its data directory locked, its ledger open, the packet pipeline behind the
+ * ILP-over-HTTP connector, and the admin server listening. This is where the parts are wired together; the CLI
+ * and in-process tests start nodes the same way.
  */
 public final class Node implements AutoCloseable {
-    /** The only storage so far; PostgreSQL and Redis come with the ledger and stores. */
+    /** The only storage so far: the embedded ledger; PostgreSQL and Redis come later. */
     public static final String STORAGE = "embedded";
+    /** The ledger's directory inside the data directory. */
+    public static final String LEDGER_DIRECTORY = "ledger";
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
     private final Config config;
     private final DataDirectory dataDirectory;
-    private final InMemoryIncomingTokens incomingTokens;
+    private final Ledger ledger;
+    private final IlpOverHttpClient outgoing;
+    private final Peering peering;
     private final HttpServer connector;
     private final HttpServer admin;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Node(Config config, DataDirectory dataDirectory, InMemoryIncomingTokens incomingTokens,
-                 HttpServer connector, HttpServer admin) {
+    private Node(Config config, DataDirectory dataDirectory, Connector parts, HttpServer connector,
+                 HttpServer admin) {
         this.config = config;
         this.dataDirectory = dataDirectory;
-        this.incomingTokens = incomingTokens;
+        this.ledger = parts.ledger();
+        this.outgoing = parts.outgoing();
+        this.peering = parts.peering();
         this.connector = connector;
         this.admin = admin;
     }
 
-    /** Locks the data directory and starts the servers; on failure releases whatever it had taken. */
+    /** Starts a node that forwards packets within one asset only: it knows no exchange rates. */
     public static Node start(Config config) throws NodeStartException {
+        return start(config, StaticRates.none());
+    }
+
+    /**
+     * Locks the data directory, opens the ledger, builds the packet pipeline with {@code rates} and starts the
+     * servers; on failure releases whatever it had taken.
+     */
+    public static Node start(Config config, RateSource rates) throws NodeStartException {
         LOG.info("Kiungo {} \"{}\" starting", Version.current(), config.instanceName());
         DataDirectory dataDirectory = DataDirectory.lock(config.dataDir());
+        Connector parts = null;
         HttpServer connector = null;
         try {
-            InMemoryIncomingTokens incomingTokens = new InMemoryIncomingTokens();
-            IlpOverHttpHandler ilpOverHttp = new IlpOverHttpHandler(config.ilpAddress(), incomingTokens,
-                    new UnreachableHandler(config.ilpAddress()));
+            parts = Connector.build(config, rates);
+            IlpOverHttpHandler ilpOverHttp = new IlpOverHttpHandler(config.ilpAddress(), parts.incomingTokens(),
+                    parts.pipeline());
             connector = HttpServer.start("connector", config.bindHost(), config.connectorPort(), ilpOverHttp, true);
             HttpServer admin = HttpServer.start("admin", config.bindHost(), config.adminPort(), new HealthHandler(),
                     false);
-            Node node = new Node(config, dataDirectory, incomingTokens, connector, admin);
+            Node node = new Node(config, dataDirectory, parts, connector, admin);
             node.logStarted();
             return node;
         } catch (NodeStartException | RuntimeException e) {
             if (connector != null) {
                 connector.stop();
+            }
+            if (parts != null) {
+                parts.close();
             }
             dataDirectory.close();
             throw e;
@@ -75,12 +106,9 @@ public final class Node implements AutoCloseable {
         return config;
     }
 
-    /**
-     * Peers' incoming tokens. Until the admin API manages peers, whoever starts the node (a test, later the
-     * peering module) gives tokens to peers here.
-     */
-    public InMemoryIncomingTokens incomingTokens() {
-        return incomingTokens;
+    /** Assets, peers and liquidity: what the admin API will drive, and what in-process tests use today. */
+    public Peering peering() {
+        return peering;
     }
 
     /** Blocks until {@link #close()} has stopped the node. */
@@ -88,7 +116,10 @@ public final class Node implements AutoCloseable {
         stopped.await();
     }
 
-    /** Stops the servers, letting requests in flight finish within a bounded time, and releases the lock. */
+    /**
+     * Stops the servers, letting packets in flight finish within a bounded time, then closes the outgoing client
+     * and the ledger (which makes every queued write durable) and releases the lock.
+     */
     @Override
     public synchronized void close() {
         if (stopped.getCount() == 0) {
@@ -97,15 +128,47 @@ public final class Node implements AutoCloseable {
         LOG.info("stopping");
         connector.stop();
         admin.stop();
+        outgoing.close();
+        ledger.close();
         dataDirectory.close();
         LOG.info("stopped");
         stopped.countDown();
     }
 
+    /** The connector's parts, built before any server listens. */
+    private record Connector(InMemoryIncomingTokens incomingTokens, Ledger ledger, IlpOverHttpClient outgoing,
+                             Peering peering, PacketPipeline pipeline) {
+        static Connector build(Config config, RateSource rates) {
+            Clock clock = Clock.systemUTC();
+            Ledger ledger = EmbeddedLedger.open(config.dataDir().resolve(LEDGER_DIRECTORY), clock);
+            IlpOverHttpClient outgoing;
+            try {
+                outgoing = IlpOverHttpClient.start(config.ilpAddress(), clock);
+            } catch (RuntimeException e) {
+                ledger.close();
+                throw e;
+            }
+            InMemoryIncomingTokens incomingTokens = new InMemoryIncomingTokens();
+            InMemoryPeerDirectory peers = new InMemoryPeerDirectory(incomingTokens);
+            InMemoryAssetDirectory assets = new InMemoryAssetDirectory();
+            LocalReceivers localReceivers = new LocalReceivers();
+            PacketPipeline pipeline = PacketPipeline.assemble(new PipelineParts(
+                    ConnectorSettings.defaults(config.ilpAddress()), clock, peers, assets, Router.following(peers),
+                    rates, ledger, localReceivers, outgoing));
+            return new Connector(incomingTokens, ledger, outgoing,
+                    new Peering(ledger, assets, peers, localReceivers), pipeline);
+        }
+
+        void close() {
+            outgoing.close();
+            ledger.close();
+        }
+    }
+
     private void logStarted() {
         LOG.info("ILP address {}", config.ilpAddress());
         LOG.info("data directory {} (locked)", dataDirectory.path());
-        LOG.info("storage {}", STORAGE);
+        LOG.info("storage {}, ledger in {}", STORAGE, dataDirectory.path().resolve(LEDGER_DIRECTORY));
         LOG.info("connector listening on http://{}:{} (ILP over HTTP, HTTP/1.1 and h2c)", config.bindHost(),
                 connectorPort());
         LOG.info("admin listening on http://{}:{}", config.bindHost(), adminPort());

@@ -12,7 +12,9 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +23,8 @@ import org.kiungo.codec.ilp.IlpAddress;
 import org.kiungo.codec.ilp.IlpCodec;
 import org.kiungo.codec.ilp.Prepare;
 import org.kiungo.codec.ilp.Reject;
+import org.kiungo.connector.Asset;
+import org.kiungo.connector.Peer;
 
 class NodeTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -61,7 +65,7 @@ class NodeTest {
     @Test
     void shouldAnswerUnknownDestinationWithF02FromTheNodeAddress(@TempDir Path dataDir) throws Exception {
         node = Node.start(config(dataDir));
-        node.incomingTokens().add("peer-a", "token-a");
+        addPeerA(node);
 
         HttpResponse<byte[]> response = client.send(prepare(node.connectorPort(), "token-a"),
                 BodyHandlers.ofByteArray());
@@ -75,7 +79,7 @@ class NodeTest {
     @Test
     void shouldSpeakHttp2OverCleartextOnTheConnectorPort(@TempDir Path dataDir) throws Exception {
         node = Node.start(config(dataDir));
-        node.incomingTokens().add("peer-a", "token-a");
+        addPeerA(node);
         HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).connectTimeout(TIMEOUT).build();
 
         // The first request upgrades the connection to h2c; the packet then goes over HTTP/2.
@@ -131,6 +135,14 @@ class NodeTest {
         assertThatThrownBy(() -> Node.start(clashing)).isInstanceOf(NodeStartException.class)
                 .hasMessageContaining("cannot listen on 127.0.0.1:" + node.adminPort() + " for the admin");
         other = Node.start(config(secondDir));
+    }
+
+    /** A peer "peer-a" in USD that sends with "token-a" and cannot be reached. */
+    private static void addPeerA(Node node) {
+        Asset usd = new Asset("USD", 2, 1);
+        node.peering().createAsset(usd);
+        node.peering().createPeer(Peer.of("peer-a", node.ilpAddress().with("a"), usd, null, UUID.randomUUID()),
+                List.of("token-a"));
     }
 
     static Config config(Path dataDir) throws ConfigException {

@@ -1,0 +1,141 @@
+package org.kiungo.connector;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.CompletableResponseListener;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
+import org.eclipse.jetty.client.transport.HttpClientConnectionFactory;
+import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.http2.client.HTTP2Client;
+import org.eclipse.jetty.http2.client.transport.ClientConnectionFactoryOverHTTP2;
+import org.eclipse.jetty.io.ClientConnector;
+import org.kiungo.codec.DecodingException;
+import org.kiungo.codec.ilp.ErrorCode;
+import org.kiungo.codec.ilp.IlpAddress;
+import org.kiungo.codec.ilp.IlpCodec;
+import org.kiungo.codec.ilp.Prepare;
+import org.kiungo.codec.ilp.Reject;
+import org.kiungo.codec.ilp.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client side of ILP over HTTP (RFC 35, synchronous mode): POSTs a Prepare to a peer's endpoint with its
+ * bearer token over pooled keep-alive connections (HTTP/1.1, or HTTP/2 cleartext by prior knowledge for links that
+ * say so), waiting no longer than the packet lives. Any failure of the link becomes our own Reject: T01, or R00
+ * once the packet has expired. RFC 35's asynchronous mode (reply by callback) is not supported yet.
+ */
+public final class IlpOverHttpClient implements PacketSender, AutoCloseable {
+    /** The largest reply read: a Reject carries at most 32 KiB of data and an 8 KiB message. */
+    public static final int RESPONSE_BODY_LENGTH_MAX = IlpOverHttpHandler.BODY_LENGTH_MAX;
+    /** Open connections to one peer; HTTP/1.1 needs one per packet in flight. */
+    public static final int CONNECTIONS_PER_PEER_MAX = 512;
+    /** Packets waiting for a connection to one peer; beyond it they fail at once with T01. */
+    public static final int QUEUED_REQUESTS_PER_PEER_MAX = 4_096;
+    /** The longest a connection attempt may take, however long the packet still lives. */
+    public static final long CONNECT_TIMEOUT_MS_MAX = 5_000;
+    /** An unused pooled connection is closed after this long. */
+    public static final long IDLE_TIMEOUT_MS = 30_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(IlpOverHttpClient.class);
+
+    private final IlpAddress ourAddress;
+    private final Clock clock;
+    private final HttpClient client;
+
+    private IlpOverHttpClient(IlpAddress ourAddress, Clock clock, HttpClient client) {
+        this.ourAddress = ourAddress;
+        this.clock = clock;
+        this.client = client;
+    }
+
+    /** Starts a client whose Rejects name {@code ourAddress}; packet expiry is read against {@code clock}. */
+    public static IlpOverHttpClient start(IlpAddress ourAddress, Clock clock) {
+        ClientConnector connector = new ClientConnector();
+        connector.setConnectTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MS_MAX));
+        connector.setIdleTimeout(Duration.ofMillis(IDLE_TIMEOUT_MS));
+        // HTTP/1.1 comes first, so it is used unless a request asks for HTTP/2 (h2c by prior knowledge).
+        HttpClientTransportDynamic transport = new HttpClientTransportDynamic(connector,
+                HttpClientConnectionFactory.HTTP11, new ClientConnectionFactoryOverHTTP2.HTTP2(
+                new HTTP2Client(connector)));
+        HttpClient client = new HttpClient(transport);
+        client.setMaxConnectionsPerDestination(CONNECTIONS_PER_PEER_MAX);
+        client.setMaxRequestsQueuedPerDestination(QUEUED_REQUESTS_PER_PEER_MAX);
+        client.setFollowRedirects(false);
+        client.setUserAgentField(null);
+        try {
+            client.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the ILP-over-HTTP client", e);
+        }
+        // A 401 from a peer is an answer to report, not a challenge to negotiate (the handlers exist once started).
+        client.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
+        client.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
+        return new IlpOverHttpClient(Objects.requireNonNull(ourAddress, "ourAddress"),
+                Objects.requireNonNull(clock, "clock"), client);
+    }
+
+    @Override
+    public Reply send(String peerId, HttpLink link, Prepare prepare) {
+        long timeoutMs = Duration.between(clock.instant(), prepare.expiresAt()).toMillis();
+        if (timeoutMs <= 0) {
+            return Reject.of(ErrorCode.R00_TRANSFER_TIMED_OUT, ourAddress, "the packet expired before it was sent");
+        }
+        Request request = client.newRequest(link.endpoint())
+                .method(HttpMethod.POST)
+                .version(link.h2c() ? HttpVersion.HTTP_2 : HttpVersion.HTTP_1_1)
+                .headers(headers -> headers.put(HttpHeader.AUTHORIZATION, "Bearer " + link.outgoingToken()))
+                .body(new BytesRequestContent(IlpOverHttpHandler.OCTET_STREAM, IlpCodec.encode(prepare)))
+                .timeout(timeoutMs, TimeUnit.MILLISECONDS);
+        ContentResponse response;
+        try {
+            response = new CompletableResponseListener(request, RESPONSE_BODY_LENGTH_MAX).send().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            request.abort(e);
+            return unreachable(peerId, prepare, "interrupted");
+        } catch (ExecutionException e) {
+            // The cause names a connection, timeout or length failure; it never carries the token or the packet.
+            return unreachable(peerId, prepare, e.getCause().getClass().getSimpleName());
+        }
+        if (response.getStatus() != HttpStatus.OK_200) {
+            return unreachable(peerId, prepare, "HTTP " + response.getStatus());
+        }
+        try {
+            return IlpCodec.decodeReply(response.getContent());
+        } catch (DecodingException e) {
+            return unreachable(peerId, prepare, "a reply that is not an ILP Fulfill or Reject");
+        }
+    }
+
+    private Reject unreachable(String peerId, Prepare prepare, String why) {
+        LOG.debug("peer {} unreachable: {}", peerId, why);
+        if (!prepare.expiresAt().isAfter(clock.instant())) {
+            return Reject.of(ErrorCode.R00_TRANSFER_TIMED_OUT, ourAddress, "peer " + peerId
+                    + " did not answer before the packet expired");
+        }
+        return Reject.of(ErrorCode.T01_PEER_UNREACHABLE, ourAddress, "peer " + peerId + " is unreachable: " + why);
+    }
+
+    /** Closes every pooled connection; packets in flight fail with T01. */
+    @Override
+    public void close() {
+        try {
+            client.stop();
+        } catch (Exception e) {
+            LOG.warn("the ILP-over-HTTP client did not stop cleanly: {}", e.getClass().getSimpleName());
+        }
+    }
+}
