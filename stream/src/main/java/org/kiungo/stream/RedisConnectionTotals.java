@@ -55,7 +55,13 @@ public final class RedisConnectionTotals implements ConnectionTotals, AutoClosea
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("ttl must be positive: " + ttl);
         }
-        RedisURI uri = RedisURI.create(redisUrl);
+        RedisURI uri;
+        try {
+            uri = RedisURI.create(redisUrl);
+        } catch (IllegalArgumentException e) {
+            // The URL may hold a password, so it is not repeated.
+            throw new IllegalArgumentException("the Redis URL is not of the form redis://[:password@]host:port/db");
+        }
         uri.setTimeout(commandTimeout);
         RedisClient client = RedisClient.create(uri);
         try {

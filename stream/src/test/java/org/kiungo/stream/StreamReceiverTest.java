@@ -6,6 +6,9 @@ import static org.kiungo.stream.StreamCredentialsTest.filled;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.kiungo.codec.DecodingException;
 import org.kiungo.codec.ilp.AmountTooLargeData;
@@ -244,6 +247,15 @@ class StreamReceiverTest {
         }, totals, NODE);
 
         assertBareReject(broken.receive(sender.prepare(100, 1, 0)), ErrorCode.T00_INTERNAL_ERROR);
+    }
+
+    @Property(tries = 300)
+    void hostileDataIsRejectedNeverThrown(@ForAll @Size(max = 200) byte[] data, @ForAll long amount) {
+        Prepare good = sender.prepare(1, 1, 0);
+        Prepare hostile = new Prepare(amount, good.expiresAt(), good.executionCondition(), good.destination(), data);
+
+        assertThat(receiver.receive(hostile)).isInstanceOfSatisfying(Reject.class,
+                r -> assertThat(r.code()).isEqualTo(ErrorCode.F06_UNEXPECTED_PAYMENT));
     }
 
     private String connectionId() {
