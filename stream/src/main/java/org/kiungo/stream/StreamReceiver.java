@@ -1,5 +1,6 @@
 package org.kiungo.stream;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -8,6 +9,7 @@ import org.kiungo.codec.DecodingException;
 import org.kiungo.codec.ilp.AmountTooLargeData;
 import org.kiungo.codec.ilp.Conditions;
 import org.kiungo.codec.ilp.ErrorCode;
+import org.kiungo.codec.ilp.Fulfill;
 import org.kiungo.codec.ilp.IlpAddress;
 import org.kiungo.codec.ilp.Prepare;
 import org.kiungo.codec.ilp.Reject;
@@ -30,10 +32,12 @@ import org.slf4j.LoggerFactory;
  * (RFC 29 §4.2); a wallet that is gone or an address moved to another wallet: F02; a STREAM packet not meant for a
  * Prepare: F00 with no data; otherwise an encrypted reply: {@code ConnectionClose} from the sender is echoed in an
  * F99; less than the sender's minimum, or a condition that is not this data's (an exchange-rate probe): F99; an
- * amount of zero: fulfilled with nothing credited; an amount past 2^63-1: F08.
+ * amount of zero: fulfilled with nothing credited; an amount past 2^63-1: F08; a Prepare already expired when the
+ * money would be credited: R00.
  *
  * <p>The wallet is credited before the total grows, so a receipt can understate what was received but never
- * overstate it: when the totals store fails after a credit, the packet is still fulfilled, without a receipt.
+ * overstate it: when the totals store fails after a credit, the packet is still fulfilled, without a receipt. Once
+ * the wallet is credited nothing turns the packet into a reject: whatever fails later, the Fulfill goes back.
  * Receipts are for stream 1, with the connection's total, as {@code @interledger/stream-receiver} signs them; the
  * receiver sends no {@code StreamMaxMoney}, so senders assume no limit.
  */
@@ -48,17 +52,20 @@ public final class StreamReceiver {
     private final PaymentCredit credit;
     private final ConnectionTotals totals;
     private final IlpAddress nodeAddress;
+    private final Clock clock;
 
     /**
      * @param nodeAddress the address rejects name as {@code triggeredBy}
+     * @param clock tells whether a Prepare has expired before its money is credited
      */
     public StreamReceiver(StreamCredentials credentials, WalletAddresses wallets, PaymentCredit credit,
-                          ConnectionTotals totals, IlpAddress nodeAddress) {
+                          ConnectionTotals totals, IlpAddress nodeAddress, Clock clock) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.wallets = Objects.requireNonNull(wallets, "wallets");
         this.credit = Objects.requireNonNull(credit, "credit");
         this.totals = Objects.requireNonNull(totals, "totals");
         this.nodeAddress = Objects.requireNonNull(nodeAddress, "nodeAddress");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The Fulfill or Reject for a Prepare addressed to one of the node's wallets; never throws. */
@@ -123,6 +130,10 @@ public final class StreamReceiver {
             return new Reject(ErrorCode.F08_AMOUNT_TOO_LARGE, nodeAddress.value(), "",
                     new AmountTooLargeData(amount, Long.MAX_VALUE).encode());
         }
+        if (!prepare.expiresAt().isAfter(clock.instant())) {
+            // Too late: the connector before us has rejected it already, and a credit now would be money from nowhere.
+            return ReplyWriter.bare(ErrorCode.R00_TRANSFER_TIMED_OUT, nodeAddress);
+        }
         return creditAndFulfill(connection, fulfillment, amount, frames, reply);
     }
 
@@ -140,14 +151,20 @@ public final class StreamReceiver {
             }
             default -> throw new IllegalStateException("unknown credit result " + result);
         }
-        OptionalTotal total = addToTotal(connection.connectionId(), amount);
-        if (total.known && connection.receipts().isPresent()) {
-            ReceiptSetup setup = connection.receipts().get();
-            StreamReceipt receipt = StreamReceipt.create(setup.secret(), setup.nonce(), RECEIPT_STREAM_ID,
-                    total.value);
-            frames.add(new StreamFrame.StreamReceipt(RECEIPT_STREAM_ID, receipt.encode()));
+        try {
+            OptionalTotal total = addToTotal(connection.connectionId(), amount);
+            if (total.known && connection.receipts().isPresent()) {
+                ReceiptSetup setup = connection.receipts().get();
+                StreamReceipt receipt = StreamReceipt.create(setup.secret(), setup.nonce(), RECEIPT_STREAM_ID,
+                        total.value);
+                frames.add(new StreamFrame.StreamReceipt(RECEIPT_STREAM_ID, receipt.encode()));
+            }
+            return reply.fulfill(fulfillment, frames);
+        } catch (RuntimeException e) {
+            LOG.error("connection {} credited {}: fulfilling without a STREAM reply", connection.connectionId(),
+                    amount, e);
+            return new Fulfill(fulfillment, new byte[0]);
         }
-        return reply.fulfill(fulfillment, frames);
     }
 
     private record OptionalTotal(boolean known, long value) {
@@ -159,6 +176,9 @@ public final class StreamReceiver {
         } catch (TotalsException e) {
             LOG.warn("connection {} credited {} without a receipt: {} ({})", connectionId, amount, e.reason(),
                     e.getMessage());
+            return new OptionalTotal(false, 0);
+        } catch (RuntimeException e) {
+            LOG.error("connection {} credited {} without a receipt: the totals store failed", connectionId, amount, e);
             return new OptionalTotal(false, 0);
         }
     }

@@ -36,7 +36,7 @@ class StreamPaymentTest {
                     credited.addAndGet(amount);
                 }
                 return creditResult;
-            }, totals, IlpAddress.of("test.kiungo"));
+            }, totals, IlpAddress.of("test.kiungo"), MutableClock.atEpochDay());
     private final FakeConnector connector = new FakeConnector(receiver);
     private final List<Duration> pauses = new ArrayList<>();
     private final SenderConfig config = SenderConfig.DEFAULTS;

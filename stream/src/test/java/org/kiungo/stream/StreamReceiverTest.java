@@ -3,6 +3,7 @@ package org.kiungo.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kiungo.stream.StreamCredentialsTest.filled;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,11 +35,12 @@ class StreamReceiverTest {
     private final MemoryWalletAddresses wallets = new MemoryWalletAddresses().put("/alice", ALICE).put("/bob", BOB);
     private final List<String> credits = new ArrayList<>();
     private PaymentCredit.Result creditResult = PaymentCredit.Result.CREDITED;
-    private final MemoryConnectionTotals totals = new MemoryConnectionTotals(MutableClock.atEpochDay());
+    private final MutableClock clock = MutableClock.atEpochDay();
+    private final MemoryConnectionTotals totals = new MemoryConnectionTotals(clock);
     private final StreamReceiver receiver = new StreamReceiver(credentials, wallets, (wallet, connection, amount) -> {
         credits.add(wallet + ":" + amount);
         return creditResult;
-    }, totals, NODE);
+    }, totals, NODE, clock);
 
     private final SpspResponse spsp = credentials.issue(ALICE.addressBase(), "alice", Optional.empty());
     private final StreamRequests sender = new StreamRequests(spsp);
@@ -179,7 +181,7 @@ class StreamReceiverTest {
     @Test
     void shouldRejectPacketsForAWalletThatNoLongerExistsWithF02() {
         StreamReceiver withoutAlice = new StreamReceiver(credentials, new MemoryWalletAddresses(),
-                (w, c, a) -> PaymentCredit.Result.CREDITED, totals, NODE);
+                (w, c, a) -> PaymentCredit.Result.CREDITED, totals, NODE, clock);
 
         assertBareReject(withoutAlice.receive(sender.prepare(100, 1, 0)), ErrorCode.F02_UNREACHABLE);
     }
@@ -219,7 +221,7 @@ class StreamReceiverTest {
         StreamReceiver failing = new StreamReceiver(credentials, wallets, (w, c, a) -> PaymentCredit.Result.CREDITED,
                 (id, amount) -> {
                     throw new TotalsException(TotalsException.Reason.UNAVAILABLE, "down", null);
-                }, NODE);
+                }, NODE, clock);
         StreamRequests payer = new StreamRequests(credentials.issue(ALICE.addressBase(), "alice",
                 Optional.of(RECEIPTS)));
 
@@ -227,6 +229,27 @@ class StreamReceiverTest {
 
         assertThat(reply).isInstanceOf(Fulfill.class);
         assertThat(payer.read(reply).frames()).isEmpty();
+    }
+
+    @Test
+    void shouldStillFulfilWhenTheTotalsStoreFailsUnexpectedly() {
+        StreamReceiver failing = new StreamReceiver(credentials, wallets, (w, c, a) -> PaymentCredit.Result.CREDITED,
+                (id, amount) -> {
+                    throw new IllegalStateException("driver bug");
+                }, NODE, clock);
+        Prepare prepare = sender.prepare(100, 1, 0);
+
+        assertThat(failing.receive(prepare)).isInstanceOfSatisfying(Fulfill.class,
+                f -> assertThat(f.fulfills(prepare.executionCondition())).isTrue());
+    }
+
+    @Test
+    void shouldRejectAnExpiredPrepareWithR00BeforeCrediting() {
+        Prepare prepare = sender.prepare(100, 1, 0);
+        clock.advance(Duration.between(clock.instant(), prepare.expiresAt()));
+
+        assertBareReject(receiver.receive(prepare), ErrorCode.R00_TRANSFER_TIMED_OUT);
+        assertThat(credits).isEmpty();
     }
 
     @Test
@@ -244,7 +267,7 @@ class StreamReceiverTest {
     void shouldTurnAnUnexpectedFailureIntoT00() {
         StreamReceiver broken = new StreamReceiver(credentials, wallets, (w, c, a) -> {
             throw new IllegalStateException("ledger bug");
-        }, totals, NODE);
+        }, totals, NODE, clock);
 
         assertBareReject(broken.receive(sender.prepare(100, 1, 0)), ErrorCode.T00_INTERNAL_ERROR);
     }
