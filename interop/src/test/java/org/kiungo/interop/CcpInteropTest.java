@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kiungo.codec.DecodingException;
 import org.kiungo.codec.ccp.CcpMode;
@@ -33,22 +31,9 @@ import org.kiungo.codec.ilp.Prepare;
  * CCP route control and route update requests against ilp-protocol-ccp, both ways, as whole ILP Prepares: the
  * reference serializers choose the expiry themselves (now plus a minute), so Java decodes against the system clock.
  */
-class CcpInteropTest {
+class CcpInteropTest extends JavaScriptInteropTest {
     private static final int CASES = 400;
     private static final Duration EXPIRY = Duration.ofMinutes(1);
-    private static JavaScriptCodec js;
-
-    @BeforeAll
-    static void startJavaScript() {
-        js = JavaScriptCodec.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopJavaScript() {
-        if (js != null) {
-            js.close();
-        }
-    }
 
     @Test
     void shouldLetJavaScriptDecodeEveryRouteControlRequestJavaEncodes() {

@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kiungo.codec.DecodingException;
 import org.kiungo.codec.ildcp.IldcpRequest;
@@ -24,25 +22,12 @@ import org.kiungo.codec.ilp.IlpCodec;
 import org.kiungo.codec.ilp.PeerProtocol;
 
 /** IL-DCP requests and responses against ilp-protocol-ildcp, both ways. */
-class IldcpInteropTest {
+class IldcpInteropTest extends JavaScriptInteropTest {
     private static final int CASES = 400;
     /** The reference decoder refuses an expired request by its own clock, so requests expire a while after now. */
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private static final long EXPIRY_MS_MIN = 10 * 60 * 1000;
     private static final long EXPIRY_MS_MAX = 400L * 24 * 3600 * 1000;
-    private static JavaScriptCodec js;
-
-    @BeforeAll
-    static void startJavaScript() {
-        js = JavaScriptCodec.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopJavaScript() {
-        if (js != null) {
-            js.close();
-        }
-    }
 
     @Test
     void shouldLetJavaScriptDecodeEveryRequestJavaEncodes() {

@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kiungo.codec.DecodingException;
 import org.kiungo.codec.ilp.ErrorCode;
@@ -23,22 +21,9 @@ import org.kiungo.codec.ilp.Prepare;
 import org.kiungo.codec.ilp.Reject;
 
 /** ILPv4 Prepare, Fulfill and Reject, encoded by one implementation and decoded by the other, both ways. */
-class IlpPacketInteropTest {
+class IlpPacketInteropTest extends JavaScriptInteropTest {
     private static final int CASES = 600;
     private static final String[] TYPE_NAMES = {"prepare", "fulfill", "reject"};
-    private static JavaScriptCodec js;
-
-    @BeforeAll
-    static void startJavaScript() {
-        js = JavaScriptCodec.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopJavaScript() {
-        if (js != null) {
-            js.close();
-        }
-    }
 
     @Test
     void shouldLetJavaScriptDecodeEveryPacketJavaEncodes() {

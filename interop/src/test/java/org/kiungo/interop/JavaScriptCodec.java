@@ -20,14 +20,13 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The JavaScript reference codecs, running in one {@code node js/codec-server.js} child per test class. Requests and
  * answers are one JSON object a line; every wait on the child is bounded, and {@link #close} always ends it.
  *
  * <p>Where {@code node} is missing, or {@code js/node_modules} is missing and {@code npm ci} cannot install it,
- * {@link #startOrSkip} aborts the test class with the reason, so the tests are reported skipped, never passed.
+ * {@link #start} says so with {@link Unavailable}, and {@link JavaScriptInteropTest} skips the tests.
  */
 final class JavaScriptCodec implements AutoCloseable {
     /** Installing the pinned packages from the registry on a cold cache. */
@@ -54,13 +53,24 @@ final class JavaScriptCodec implements AutoCloseable {
         Thread.ofVirtual().name("codec-server-stdout").start(this::readAnswers);
     }
 
-    /** Starts the codec server, or aborts the calling test class (reported as skipped) saying why it cannot. */
-    static JavaScriptCodec startOrSkip() {
+    /** Why the JavaScript side cannot run here: no node, or no packages and no way to install them. */
+    static final class Unavailable extends Exception {
+        Unavailable(String reason) {
+            super(reason);
+        }
+    }
+
+    /** Starts the codec server, installing the pinned packages first if they are missing and npm exists. */
+    static JavaScriptCodec start() throws Unavailable {
         Path js = Path.of(System.getProperty("kiungo.interop.js", "js")).toAbsolutePath();
         Optional<Path> node = onPath("node");
-        assumeOrSkip(node.isPresent(), "`node` is not on PATH");
-        assumeOrSkip(Files.isDirectory(js.resolve("node_modules")) || install(js),
-                js.resolve("node_modules") + " is missing and `npm ci --prefix " + js + "` could not install it");
+        if (node.isEmpty()) {
+            throw new Unavailable("`node` is not on PATH");
+        }
+        if (!Files.isDirectory(js.resolve("node_modules")) && !install(js)) {
+            throw new Unavailable(js.resolve("node_modules") + " is missing and `npm ci --prefix " + js
+                    + "` could not install it");
+        }
         JavaScriptCodec codec;
         try {
             codec = new JavaScriptCodec(new ProcessBuilder(node.get().toString(), "codec-server.js")
@@ -71,13 +81,6 @@ final class JavaScriptCodec implements AutoCloseable {
         JsonNode versions = codec.call(request("versions"), STARTUP_TIMEOUT_SECONDS);
         System.out.println("interop: checking against " + versions);
         return codec;
-    }
-
-    private static void assumeOrSkip(boolean condition, String reason) {
-        if (!condition) {
-            System.err.println("interop tests SKIPPED: " + reason);
-        }
-        Assumptions.assumeTrue(condition, () -> "interop tests skipped: " + reason);
     }
 
     /** Runs {@code npm ci} when npm exists; true when node_modules is there afterwards. */

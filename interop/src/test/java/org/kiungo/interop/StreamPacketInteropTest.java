@@ -10,8 +10,6 @@ import static org.kiungo.interop.JavaScriptCodec.request;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kiungo.codec.DecodingException;
 import org.kiungo.codec.ilp.Conditions;
@@ -23,23 +21,10 @@ import org.kiungo.codec.stream.StreamPacket;
  * STREAM packets with every frame type against ilp-protocol-stream's packet module, in plaintext and encrypted
  * under one shared secret, both ways; and the fulfillment and condition both derive for the same data.
  */
-class StreamPacketInteropTest {
+class StreamPacketInteropTest extends JavaScriptInteropTest {
     private static final int CASES = 600;
     private static final int ENCRYPTED_CASES = 300;
     private static final int[] PACKET_TYPES = {StreamPacket.PREPARE, StreamPacket.FULFILL, StreamPacket.REJECT};
-    private static JavaScriptCodec js;
-
-    @BeforeAll
-    static void startJavaScript() {
-        js = JavaScriptCodec.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopJavaScript() {
-        if (js != null) {
-            js.close();
-        }
-    }
 
     @Test
     void shouldLetJavaScriptDecodeEveryStreamPacketJavaEncodes() {

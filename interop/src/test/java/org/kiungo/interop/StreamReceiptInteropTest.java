@@ -6,27 +6,12 @@ import static org.kiungo.interop.CrossCheck.hex;
 import static org.kiungo.interop.JavaScriptCodec.JSON;
 import static org.kiungo.interop.JavaScriptCodec.request;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kiungo.codec.stream.StreamReceipt;
 
 /** STREAM receipts (RFC 39): what one implementation signs, the other verifies with the same secret. */
-class StreamReceiptInteropTest {
+class StreamReceiptInteropTest extends JavaScriptInteropTest {
     private static final int CASES = 500;
-    private static JavaScriptCodec js;
-
-    @BeforeAll
-    static void startJavaScript() {
-        js = JavaScriptCodec.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopJavaScript() {
-        if (js != null) {
-            js.close();
-        }
-    }
 
     @Test
     void shouldLetJavaScriptVerifyEveryReceiptJavaCreates() {
