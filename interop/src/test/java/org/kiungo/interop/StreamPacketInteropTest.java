@@ -7,6 +7,7 @@ import static org.kiungo.interop.CrossCheck.hex;
 import static org.kiungo.interop.JavaScriptCodec.JSON;
 import static org.kiungo.interop.JavaScriptCodec.request;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,6 +25,8 @@ import org.kiungo.codec.stream.StreamPacket;
 class StreamPacketInteropTest extends JavaScriptInteropTest {
     private static final int CASES = 600;
     private static final int ENCRYPTED_CASES = 300;
+    /** Header (22 bytes at most) and one StreamData frame's type, length, id, offset and data length (25). */
+    private static final int LARGEST_PACKET_OVERHEAD = 22 + 25;
     private static final int[] PACKET_TYPES = {StreamPacket.PREPARE, StreamPacket.FULFILL, StreamPacket.REJECT};
 
     @Test
@@ -99,12 +102,36 @@ class StreamPacketInteropTest extends JavaScriptInteropTest {
                 .isEqualTo(JavaScriptCodec.canonical(StreamFields.of(expected)));
     }
 
+    /** Known difference: ilp-protocol-stream writes and reads any UTF-8 source account; we require ASCII. */
+    @Test
+    void shouldRefuseANonAsciiSourceAccountThatJavaScriptAccepts() {
+        ObjectNode fields = StreamFields.of(new StreamPacket(StreamPacket.PREPARE, 1, 0,
+                List.of(new StreamFrame.ConnectionNewAddress("g.x"))));
+        ((ObjectNode) fields.get("frames").get(0)).put("sourceAccount", "g.ä");
+
+        byte[] fromJavaScript = bytes(js.call(request("stream.encode").set("packet", fields)));
+
+        assertThatThrownBy(() -> StreamPacket.decode(fromJavaScript)).isInstanceOf(DecodingException.class);
+        assertThat(js.call(request("stream.decode").put("hex", hex(fromJavaScript))).path("frames").path(0)
+                .path("sourceAccount").asText()).isEqualTo("g.ä");
+    }
+
     private static StreamPacket packet(RandomValues random) {
+        if (random.chance(2)) {
+            return largestPacket(random);
+        }
         List<StreamFrame> frames = new ArrayList<>();
         for (int i = random.between(0, 8); i > 0; i--) {
             frames.add(StreamFields.randomFrame(random));
         }
         return new StreamPacket(PACKET_TYPES[random.between(0, 2)], random.uint64(), random.uint64(), frames);
+    }
+
+    /** One StreamData frame as large as it can be while the packet, whatever its numbers, still fits encrypted. */
+    private static StreamPacket largestPacket(RandomValues random) {
+        byte[] data = random.bytes(StreamPacket.ENCODED_BYTES_MAX - LARGEST_PACKET_OVERHEAD);
+        return new StreamPacket(StreamPacket.PREPARE, random.uint64(), random.uint64(),
+                List.of(new StreamFrame.StreamData(random.uint64(), random.uint64(), data)));
     }
 
     /** A packet and the shared secret it travels under; or, for the fulfillment check, some encrypted data. */
