@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryIncomingTokens implements IncomingTokens {
     /** Bytes of the hash used to find candidates; the rest is only ever compared in constant time. */
     static final int SELECTOR_LENGTH = 8;
+    /** Bytes of a SHA-256 hash. */
+    public static final int HASH_LENGTH = 32;
 
     private final Map<Long, List<Entry>> bySelector = new ConcurrentHashMap<>();
 
@@ -31,7 +33,19 @@ public final class InMemoryIncomingTokens implements IncomingTokens {
         if (token == null || token.isEmpty()) {
             throw new IllegalArgumentException("an incoming token must not be empty");
         }
-        byte[] hash = sha256(token);
+        addHash(peerId, sha256(token));
+    }
+
+    /**
+     * Gives the token whose {@link #sha256 hash} is {@code hash} to {@code peerId}: how a store that keeps only
+     * hashes fills this table after a restart. Fails when another peer already has it.
+     */
+    public synchronized void addHash(String peerId, byte[] hash) {
+        Objects.requireNonNull(peerId, "peerId");
+        if (hash.length != HASH_LENGTH) {
+            throw new IllegalArgumentException("a token hash is " + HASH_LENGTH + " bytes");
+        }
+        hash = hash.clone();
         Optional<String> owner = find(hash);
         if (owner.isPresent() && !owner.get().equals(peerId)) {
             throw new IllegalArgumentException("the incoming token is already used by another peer");
@@ -52,10 +66,15 @@ public final class InMemoryIncomingTokens implements IncomingTokens {
 
     @Override
     public Optional<String> peerId(String token) {
-        if (token == null || token.isEmpty()) {
+        return peerIdByHash(token == null || token.isEmpty() ? null : sha256(token));
+    }
+
+    /** The peer holding the token with this hash, if any: lets a store check a new token without keeping it. */
+    public Optional<String> peerIdByHash(byte[] hash) {
+        if (hash == null) {
             return Optional.empty();
         }
-        return find(sha256(token));
+        return find(hash);
     }
 
     private Optional<String> find(byte[] hash) {
@@ -71,7 +90,8 @@ public final class InMemoryIncomingTokens implements IncomingTokens {
         return ByteBuffer.wrap(hash, 0, SELECTOR_LENGTH).getLong();
     }
 
-    private static byte[] sha256(String token) {
+    /** The SHA-256 hash of {@code token}'s UTF-8 bytes: the only form in which tokens are kept. */
+    public static byte[] sha256(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -49,6 +49,44 @@ public final class InMemoryPeerDirectory implements PeerDirectory {
         listeners.forEach(listener -> listener.added(peer));
     }
 
+    /**
+     * Adds {@code peer} with the SHA-256 hashes of its incoming tokens, as a store that keeps only hashes holds
+     * them. Fails like {@link #add}; a failure changes nothing.
+     */
+    public synchronized void addHashed(Peer peer, Collection<byte[]> tokenHashes) {
+        if (peers.containsKey(peer.id())) {
+            throw new IllegalArgumentException("a peer with id " + peer.id() + " exists already");
+        }
+        if (peers.size() >= PEERS_MAX) {
+            throw new IllegalStateException("the directory holds " + PEERS_MAX + " peers, its maximum");
+        }
+        for (byte[] hash : tokenHashes) {
+            if (incomingTokens.peerIdByHash(hash).isPresent()) {
+                throw new IllegalArgumentException("an incoming token is already used by another peer");
+            }
+        }
+        tokenHashes.forEach(hash -> incomingTokens.addHash(peer.id(), hash));
+        peers.put(peer.id(), peer);
+        listeners.forEach(listener -> listener.added(peer));
+    }
+
+    /**
+     * Replaces the incoming tokens of peer {@code id} by those with {@code tokenHashes}: the next packet must carry
+     * one of them. Fails, changing nothing, when there is no such peer or a token belongs to another peer.
+     */
+    public synchronized void replaceTokenHashes(String id, Collection<byte[]> tokenHashes) {
+        if (!peers.containsKey(id)) {
+            throw new IllegalArgumentException("there is no peer with id " + id);
+        }
+        for (byte[] hash : tokenHashes) {
+            if (incomingTokens.peerIdByHash(hash).filter(owner -> !owner.equals(id)).isPresent()) {
+                throw new IllegalArgumentException("an incoming token is already used by another peer");
+            }
+        }
+        incomingTokens.removePeer(id);
+        tokenHashes.forEach(hash -> incomingTokens.addHash(id, hash));
+    }
+
     /** Replaces the peer with the same id; its tokens stay. Fails when there is no such peer. */
     public synchronized void update(Peer peer) {
         Peer before = peers.get(peer.id());

@@ -15,8 +15,14 @@ import org.kiungo.connector.PipelineParts;
 import org.kiungo.connector.RateSource;
 import org.kiungo.connector.Router;
 import org.kiungo.connector.StaticRates;
+import org.eclipse.jetty.server.Handler;
+import org.kiungo.admin.AdminApi;
+import org.kiungo.admin.GraphqlHandler;
 import org.kiungo.ledger.Ledger;
 import org.kiungo.ledger.embedded.EmbeddedLedger;
+import org.kiungo.peering.PeeringServices;
+import org.kiungo.peering.PeeringStore;
+import org.kiungo.peering.PeeringStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +36,13 @@ public final class Node implements AutoCloseable {
     public static final String STORAGE = "embedded";
     /** The ledger's directory inside the data directory. */
     public static final String LEDGER_DIRECTORY = "ledger";
+    /** The peering store's directory (assets, peers, token hashes, withdrawals) inside the data directory. */
+    public static final String PEERING_DIRECTORY = "peering";
+    /**
+     * Where the admin API listens: loopback only, whatever KIUNGO_BIND_HOST says, because requests are not yet
+     * authenticated (API_SECRET signatures are still to come).
+     */
+    public static final String ADMIN_HOST = "127.0.0.1";
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
     private final Config config;
@@ -37,6 +50,7 @@ public final class Node implements AutoCloseable {
     private final Ledger ledger;
     private final IlpOverHttpClient outgoing;
     private final Peering peering;
+    private final PeeringStore store;
     private final HttpServer connector;
     private final HttpServer admin;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -48,6 +62,7 @@ public final class Node implements AutoCloseable {
         this.ledger = parts.ledger();
         this.outgoing = parts.outgoing();
         this.peering = parts.peering();
+        this.store = parts.store();
         this.connector = connector;
         this.admin = admin;
     }
@@ -71,8 +86,8 @@ public final class Node implements AutoCloseable {
             IlpOverHttpHandler ilpOverHttp = new IlpOverHttpHandler(config.ilpAddress(), parts.incomingTokens(),
                     parts.pipeline());
             connector = HttpServer.start("connector", config.bindHost(), config.connectorPort(), ilpOverHttp, true);
-            HttpServer admin = HttpServer.start("admin", config.bindHost(), config.adminPort(), new HealthHandler(),
-                    false);
+            Handler adminHandlers = new Handler.Sequence(new HealthHandler(), new GraphqlHandler(parts.admin()));
+            HttpServer admin = HttpServer.start("admin", ADMIN_HOST, config.adminPort(), adminHandlers, false);
             Node node = new Node(config, dataDirectory, parts, connector, admin);
             node.logStarted();
             return node;
@@ -129,6 +144,7 @@ public final class Node implements AutoCloseable {
         connector.stop();
         admin.stop();
         outgoing.close();
+        store.close();
         ledger.close();
         dataDirectory.close();
         LOG.info("stopped");
@@ -137,14 +153,22 @@ public final class Node implements AutoCloseable {
 
     /** The connector's parts, built before any server listens. */
     private record Connector(InMemoryIncomingTokens incomingTokens, Ledger ledger, IlpOverHttpClient outgoing,
-                             Peering peering, PacketPipeline pipeline) {
+                             Peering peering, PacketPipeline pipeline, PeeringStore store, AdminApi admin) {
         static Connector build(Config config, RateSource rates) {
             Clock clock = Clock.systemUTC();
             Ledger ledger = EmbeddedLedger.open(config.dataDir().resolve(LEDGER_DIRECTORY), clock);
             IlpOverHttpClient outgoing;
+            PeeringStore store;
+            try {
+                store = PeeringStores.embedded(config.dataDir().resolve(PEERING_DIRECTORY));
+            } catch (RuntimeException e) {
+                ledger.close();
+                throw e;
+            }
             try {
                 outgoing = IlpOverHttpClient.start(config.ilpAddress(), clock);
             } catch (RuntimeException e) {
+                store.close();
                 ledger.close();
                 throw e;
             }
@@ -155,12 +179,15 @@ public final class Node implements AutoCloseable {
             PacketPipeline pipeline = PacketPipeline.assemble(new PipelineParts(
                     ConnectorSettings.defaults(config.ilpAddress()), clock, peers, assets, Router.following(peers),
                     rates, ledger, localReceivers, outgoing));
+            PeeringServices services = PeeringServices.open(store, ledger, assets, peers, incomingTokens, clock);
             return new Connector(incomingTokens, ledger, outgoing,
-                    new Peering(ledger, assets, peers, localReceivers), pipeline);
+                    new Peering(ledger, assets, peers, localReceivers), pipeline, store,
+                    AdminApi.over(services, clock));
         }
 
         void close() {
             outgoing.close();
+            store.close();
             ledger.close();
         }
     }
@@ -171,7 +198,9 @@ public final class Node implements AutoCloseable {
         LOG.info("storage {}, ledger in {}", STORAGE, dataDirectory.path().resolve(LEDGER_DIRECTORY));
         LOG.info("connector listening on http://{}:{} (ILP over HTTP, HTTP/1.1 and h2c)", config.bindHost(),
                 connectorPort());
-        LOG.info("admin listening on http://{}:{}", config.bindHost(), adminPort());
+        LOG.info("storage {}, assets and peers in {}", STORAGE, dataDirectory.path().resolve(PEERING_DIRECTORY));
+        LOG.info("admin listening on http://{}:{} (GraphQL at {}, /healthz); loopback only: API_SECRET request "
+                + "signatures are not supported yet", ADMIN_HOST, adminPort(), GraphqlHandler.PATH);
         for (EnvironmentVariable variable : config.notUsedYet()) {
             LOG.info("{} is set but not used yet", variable);
         }

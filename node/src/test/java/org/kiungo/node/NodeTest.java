@@ -59,7 +59,8 @@ class NodeTest {
     void shouldAnswer404ForAnythingElseOnTheAdminPort(@TempDir Path dataDir) throws Exception {
         node = Node.start(config(dataDir));
 
-        assertThat(get(node.adminPort(), "/graphql").statusCode()).isEqualTo(404);
+        assertThat(get(node.adminPort(), "/nothing-here").statusCode()).isEqualTo(404);
+        assertThat(get(node.adminPort(), "/graphql").statusCode()).isEqualTo(405);
     }
 
     @Test

@@ -1,0 +1,117 @@
+package org.kiungo.admin;
+
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLError;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kiungo.peering.PeeringServices;
+
+/**
+ * The admin GraphQL API without its transport: the schema from {@code schema.graphqls}, wired to the peering
+ * services, with limits on query depth and complexity. {@link #execute} answers a request as the GraphQL
+ * specification's response map, every error carrying {@code extensions.code}.
+ */
+public final class AdminApi {
+    /** Deepest selection accepted; the deepest useful one (peers, edges, node, asset, field) is 5. */
+    public static final int QUERY_DEPTH_MAX = 12;
+    /** Most fields one query may select, counted over every level. */
+    public static final int QUERY_COMPLEXITY_MAX = 2_000;
+    static final String SCHEMA = "/org/kiungo/admin/schema.graphqls";
+
+    private final GraphQL graphql;
+
+    private AdminApi(GraphQL graphql) {
+        this.graphql = graphql;
+    }
+
+    /** The API over {@code services}; idempotency records go to their store, time comes from {@code clock}. */
+    public static AdminApi over(PeeringServices services, Clock clock) {
+        Views views = new Views(services);
+        Idempotency idempotency = new Idempotency(services.store(), clock);
+        Map<String, DataFetcher<?>> mutations = new HashMap<>();
+        new MutationResolvers(services, views).mutations().forEach((name, mutation) -> mutations.put(name,
+                env -> idempotency.run(name, MutationResolvers.input(env), mutation)));
+        RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
+                .scalar(UInt64Scalar.TYPE)
+                .type("Query", type -> {
+                    new QueryResolvers(services, views).fetchers().forEach(type::dataFetcher);
+                    return type;
+                })
+                .type("Mutation", type -> {
+                    mutations.forEach(type::dataFetcher);
+                    return type;
+                })
+                .build();
+        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(schemaText()),
+                wiring);
+        return new AdminApi(GraphQL.newGraphQL(schema)
+                .defaultDataFetcherExceptionHandler(new ErrorCodes())
+                .instrumentation(new ChainedInstrumentation(List.of(
+                        new MaxQueryDepthInstrumentation(QUERY_DEPTH_MAX),
+                        new MaxQueryComplexityInstrumentation(QUERY_COMPLEXITY_MAX))))
+                .build());
+    }
+
+    /** Runs one request; never throws for a bad request, which is answered with errors instead. */
+    public Map<String, Object> execute(String query, String operationName, Map<String, Object> variables) {
+        ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput()
+                .query(query)
+                .operationName(operationName)
+                .variables(variables == null ? Map.of() : variables)
+                .build());
+        Map<String, Object> response = new LinkedHashMap<>(result.toSpecification());
+        if (!result.getErrors().isEmpty()) {
+            response.put("errors", errors(result.getErrors(), query));
+        }
+        return response;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> errors(List<GraphQLError> errors, String query) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (GraphQLError error : errors) {
+            Map<String, Object> spec = new LinkedHashMap<>(error.toSpecification());
+            Map<String, Object> extensions = new LinkedHashMap<>(
+                    (Map<String, Object>) spec.getOrDefault("extensions", Map.of()));
+            extensions.putIfAbsent("code", ErrorCodes.codeOf(error));
+            if (ErrorCodes.PARSE_FAILED.equals(extensions.get("code"))) {
+                String hint = SyntaxHints.hint(query);
+                if (hint != null) {
+                    spec.put("message", spec.get("message") + ". " + hint);
+                }
+            }
+            extensions.remove("classification");
+            spec.put("extensions", extensions);
+            out.add(spec);
+        }
+        return out;
+    }
+
+    private static String schemaText() {
+        try (InputStream in = AdminApi.class.getResourceAsStream(SCHEMA)) {
+            if (in == null) {
+                throw new IllegalStateException("the admin schema " + SCHEMA + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("the admin schema could not be read", e);
+        }
+    }
+}

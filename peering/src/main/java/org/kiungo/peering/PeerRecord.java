@@ -1,0 +1,50 @@
+package org.kiungo.peering;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.kiungo.codec.ilp.IlpAddress;
+import org.kiungo.connector.HttpLink;
+import org.kiungo.connector.Peer;
+import org.kiungo.connector.RateLimit;
+
+/**
+ * A peer as the store keeps it. The outgoing token is kept as given, since we must present it to the peer; the
+ * incoming tokens are not here at all, only their hashes in the store. {@link #toString()} hides the token.
+ *
+ * @param name     the operator's name for the peer, or empty
+ * @param endpoint the peer's ILP-over-HTTP URL, absolute http or https
+ */
+public record PeerRecord(String id, Optional<String> name, IlpAddress staticIlpAddress, UUID assetId,
+                         OptionalLong maxPacketAmount, OptionalLong liquidityThreshold, URI endpoint,
+                         String outgoingToken, List<IlpAddress> routes, UUID liquidityAccountId, Instant createdAt) {
+    public PeerRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(staticIlpAddress, "staticIlpAddress");
+        Objects.requireNonNull(assetId, "assetId");
+        Objects.requireNonNull(maxPacketAmount, "maxPacketAmount");
+        Objects.requireNonNull(liquidityThreshold, "liquidityThreshold");
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(outgoingToken, "outgoingToken");
+        Objects.requireNonNull(liquidityAccountId, "liquidityAccountId");
+        Objects.requireNonNull(createdAt, "createdAt");
+        routes = List.copyOf(routes);
+    }
+
+    /** The connector's view of this peer in {@code asset}. */
+    public Peer toPeer(AssetRecord asset) {
+        return new Peer(id, name.orElse(""), staticIlpAddress, asset.accounts().asset(), maxPacketAmount,
+                Optional.of(HttpLink.of(endpoint, outgoingToken)), routes, RateLimit.UNLIMITED, liquidityAccountId);
+    }
+
+    @Override
+    public String toString() {
+        return "PeerRecord[id=" + id + ", staticIlpAddress=" + staticIlpAddress + ", assetId=" + assetId
+                + ", endpoint=" + endpoint.getScheme() + "://" + endpoint.getHost() + ", outgoingToken=(secret)]";
+    }
+}

@@ -1,0 +1,32 @@
+package org.kiungo.peering;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What {@link Peers#update} changes: every empty field keeps its value. The endpoint and outgoing token come
+ * together, as in the API's {@code http.outgoing}; present incoming tokens replace all the old ones.
+ * {@link #toString()} leaves the tokens out.
+ */
+public record UpdatePeer(String id, Optional<String> name, Optional<String> staticIlpAddress,
+                         Optional<String> endpoint, Optional<String> outgoingToken,
+                         Optional<List<String>> incomingTokens, OptionalLong maxPacketAmount,
+                         OptionalLong liquidityThreshold, Optional<List<String>> routes) {
+    public UpdatePeer {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(staticIlpAddress, "staticIlpAddress");
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(outgoingToken, "outgoingToken");
+        Objects.requireNonNull(incomingTokens, "incomingTokens");
+        Objects.requireNonNull(maxPacketAmount, "maxPacketAmount");
+        Objects.requireNonNull(liquidityThreshold, "liquidityThreshold");
+        Objects.requireNonNull(routes, "routes");
+    }
+
+    @Override
+    public String toString() {
+        return "UpdatePeer[id=" + id + ", tokens=(secret)]";
+    }
+}
