@@ -57,7 +57,7 @@ public final class PacketPipeline implements PacketHandler {
                 // Rate limiting after the size check, so oversized packets do not spend a peer's tokens.
                 rateLimit,
                 // Bilateral protocols (IL-DCP, CCP) are answered here and never routed or accounted.
-                new PeerProtocolStep(us, clock));
+                new PeerProtocolStep(us, clock, parts.routeExchange()));
         List<OutgoingStep> outgoing = List.of(
                 // Outgoing rules: price the packet, then hold its money before anything leaves the node.
                 new ExchangeRateStep(us, parts.rates()),

@@ -17,9 +17,13 @@ import org.kiungo.codec.ilp.IlpAddress;
  * @param maxPacketAmount  the largest packet (unsigned 64-bit) we accept from the peer, or empty for any size
  * @param link             how packets reach the peer; empty when only an in-process receiver serves it
  * @param routes           prefixes reached through the peer besides its static ILP address
+ * @param sendRoutes       whether we send the peer our routes by CCP when it asks (the reference connector's
+ *                         {@code sendRoutes}; on by default, as there for every peer that is not a child)
+ * @param receiveRoutes    whether we ask the peer for its routes by CCP and accept them ({@code receiveRoutes})
  */
 public record Peer(String id, String name, IlpAddress staticIlpAddress, Asset asset, OptionalLong maxPacketAmount,
-                   Optional<HttpLink> link, List<IlpAddress> routes, RateLimit rateLimit, UUID liquidityAccountId) {
+                   Optional<HttpLink> link, List<IlpAddress> routes, RateLimit rateLimit, UUID liquidityAccountId,
+                   boolean sendRoutes, boolean receiveRoutes) {
     public static final int ID_LENGTH_MAX = 64;
     public static final int NAME_LENGTH_MAX = 200;
     public static final int ROUTES_MAX = 1_000;
@@ -49,6 +53,13 @@ public record Peer(String id, String name, IlpAddress staticIlpAddress, Asset as
         }
     }
 
+    /** A peer that exchanges routes both ways by CCP, the default. */
+    public Peer(String id, String name, IlpAddress staticIlpAddress, Asset asset, OptionalLong maxPacketAmount,
+                Optional<HttpLink> link, List<IlpAddress> routes, RateLimit rateLimit, UUID liquidityAccountId) {
+        this(id, name, staticIlpAddress, asset, maxPacketAmount, link, routes, rateLimit, liquidityAccountId, true,
+                true);
+    }
+
     /** A peer reached over HTTP/1.1 with no packet size limit, no extra routes and no rate limit. */
     public static Peer of(String id, IlpAddress staticIlpAddress, Asset asset, HttpLink link,
                           UUID liquidityAccountId) {
@@ -58,21 +69,27 @@ public record Peer(String id, String name, IlpAddress staticIlpAddress, Asset as
 
     public Peer withMaxPacketAmount(long newMaxPacketAmount) {
         return new Peer(id, name, staticIlpAddress, asset, OptionalLong.of(newMaxPacketAmount), link, routes,
-                rateLimit, liquidityAccountId);
+                rateLimit, liquidityAccountId, sendRoutes, receiveRoutes);
     }
 
     public Peer withRoutes(List<IlpAddress> newRoutes) {
         return new Peer(id, name, staticIlpAddress, asset, maxPacketAmount, link, newRoutes, rateLimit,
-                liquidityAccountId);
+                liquidityAccountId, sendRoutes, receiveRoutes);
     }
 
     public Peer withRateLimit(RateLimit newRateLimit) {
         return new Peer(id, name, staticIlpAddress, asset, maxPacketAmount, link, routes, newRateLimit,
-                liquidityAccountId);
+                liquidityAccountId, sendRoutes, receiveRoutes);
     }
 
     public Peer withLink(Optional<HttpLink> newLink) {
         return new Peer(id, name, staticIlpAddress, asset, maxPacketAmount, newLink, routes, rateLimit,
-                liquidityAccountId);
+                liquidityAccountId, sendRoutes, receiveRoutes);
+    }
+
+    /** The same peer with CCP route exchange switched on or off in each direction. */
+    public Peer withRouteExchange(boolean newSendRoutes, boolean newReceiveRoutes) {
+        return new Peer(id, name, staticIlpAddress, asset, maxPacketAmount, link, routes, rateLimit,
+                liquidityAccountId, newSendRoutes, newReceiveRoutes);
     }
 }

@@ -3,6 +3,7 @@ package org.kiungo.connector;
 import java.time.Clock;
 import java.util.Objects;
 import org.kiungo.codec.DecodingException;
+import org.kiungo.codec.ccp.Ccp;
 import org.kiungo.codec.ildcp.Ildcp;
 import org.kiungo.codec.ildcp.IldcpRequest;
 import org.kiungo.codec.ildcp.IldcpResponse;
@@ -15,18 +16,18 @@ import org.kiungo.codec.ilp.Reply;
 
 /**
  * Answers the bilateral {@code peer.} protocols here, since they are addressed to this node and never routed:
- * IL-DCP ({@code peer.config}, RFC 31) tells a child its address and asset; route exchange ({@code peer.route.})
- * is refused until the CCP speaker exists. Other packets pass.
+ * IL-DCP ({@code peer.config}, RFC 31) tells a child its address and asset; route exchange ({@code peer.route.control}
+ * and {@code peer.route.update}) goes to the {@link RouteExchange}. Other packets pass.
  */
 public final class PeerProtocolStep implements IncomingStep {
-    static final IlpAddress ROUTE_PREFIX = IlpAddress.of("peer.route");
-
     private final IlpAddress ourAddress;
     private final Clock clock;
+    private final RouteExchange routes;
 
-    public PeerProtocolStep(IlpAddress ourAddress, Clock clock) {
+    public PeerProtocolStep(IlpAddress ourAddress, Clock clock, RouteExchange routes) {
         this.ourAddress = Objects.requireNonNull(ourAddress, "ourAddress");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.routes = Objects.requireNonNull(routes, "routes");
     }
 
     @Override
@@ -38,9 +39,11 @@ public final class PeerProtocolStep implements IncomingStep {
         if (prepare.destination().equals(Ildcp.DESTINATION)) {
             return ildcp(request.from(), prepare);
         }
-        if (prepare.destination().startsWith(ROUTE_PREFIX)) {
-            return Reject.of(ErrorCode.F02_UNREACHABLE, ourAddress, "CCP not enabled yet: this node does not"
-                    + " exchange routes");
+        if (prepare.destination().equals(Ccp.CONTROL_DESTINATION)) {
+            return routes.control(request.from(), prepare);
+        }
+        if (prepare.destination().equals(Ccp.UPDATE_DESTINATION)) {
+            return routes.update(request.from(), prepare);
         }
         return Reject.of(ErrorCode.F02_UNREACHABLE, ourAddress, "unknown peer protocol " + prepare.destination());
     }

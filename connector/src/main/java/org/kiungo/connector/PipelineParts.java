@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.util.Objects;
 import org.kiungo.ledger.Ledger;
 
-/** What the packet pipeline is built from; the node supplies the real parts, tests supply fakes. */
+/**
+ * What the packet pipeline is built from; the node supplies the real parts, tests supply fakes.
+ *
+ * @param routeExchange answers CCP requests from peers ({@link RouteExchange#disabled} for none)
+ */
 public record PipelineParts(ConnectorSettings settings, Clock clock, PeerDirectory peers, AssetDirectory assets,
                             Router router, RateSource rates, Ledger ledger, LocalReceivers localReceivers,
-                            PacketSender sender) {
+                            PacketSender sender, RouteExchange routeExchange) {
     public PipelineParts {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
@@ -18,5 +22,6 @@ public record PipelineParts(ConnectorSettings settings, Clock clock, PeerDirecto
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(localReceivers, "localReceivers");
         Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(routeExchange, "routeExchange");
     }
 }

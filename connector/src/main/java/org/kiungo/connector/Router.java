@@ -9,7 +9,7 @@ import org.kiungo.codec.ilp.IlpAddress;
 /**
  * Keeps the current {@link RoutingTable}: rebuilt whenever the peer directory changes or learned routes arrive,
  * and swapped in atomically, so the packet path reads it without a lock. Configured routes come from the
- * directory; {@link #setLearnedRoutes} is the second source, where the CCP speaker will put what it learns.
+ * directory; {@link #setLearnedRoutes} is the second source, where the CCP speaker puts what it learns.
  */
 public final class Router implements PeerDirectory.Listener {
     private final PeerDirectory peers;

@@ -41,7 +41,8 @@ class PacketPipelineTest {
         ledger = EmbeddedLedger.open(directory, clock);
         pipeline = PacketPipeline.assemble(new PipelineParts(ConnectorSettings.defaults(US), clock, peers,
                 new InMemoryAssetDirectory(), Router.following(peers), StaticRates.none(), ledger,
-                new LocalReceivers(), (peerId, link, prepare) -> sender.send(peerId, link, prepare)));
+                new LocalReceivers(), (peerId, link, prepare) -> sender.send(peerId, link, prepare),
+                RouteExchange.disabled(US)));
         peers.add(peer("a", "test.a", USD).withMaxPacketAmount(10), List.of());
         peers.add(peer("b", "test.b", USD), List.of());
     }

@@ -15,11 +15,22 @@ import org.kiungo.codec.ilp.ErrorCode;
 import org.kiungo.codec.ilp.Fulfill;
 import org.kiungo.codec.ilp.IlpAddress;
 import org.kiungo.codec.ilp.Prepare;
+import org.kiungo.codec.ilp.Reject;
 import org.kiungo.codec.ilp.Reply;
 
 class PeerProtocolStepTest {
     private final MutableClock clock = new MutableClock(NOW);
-    private final PeerProtocolStep step = new PeerProtocolStep(US, clock);
+    private final PeerProtocolStep step = new PeerProtocolStep(US, clock, new RouteExchange() {
+        @Override
+        public Reply control(Peer from, Prepare prepare) {
+            return Reject.of(ErrorCode.F99_APPLICATION_ERROR, US, "control from " + from.id());
+        }
+
+        @Override
+        public Reply update(Peer from, Prepare prepare) {
+            return Reject.of(ErrorCode.F99_APPLICATION_ERROR, US, "update from " + from.id());
+        }
+    });
 
     private Reply handle(Peer from, Prepare prepare) {
         return step.handle(new IncomingRequest(from, prepare), request -> Fixtures.fulfill());
@@ -52,11 +63,23 @@ class PeerProtocolStepTest {
     }
 
     @Test
-    void shouldRefuseRouteExchangeUntilCcpIsEnabled() {
-        Reply reply = handle(peer("alice", "test.a", USD), prepare(0, "peer.route.control"));
+    void shouldHandRouteControlAndRouteUpdateToTheRouteExchange() {
+        assertThat(reject(handle(peer("alice", "test.a", USD), prepare(0, "peer.route.control"))).message())
+                .isEqualTo("control from alice");
+        assertThat(reject(handle(peer("bob", "test.b", USD), prepare(0, "peer.route.update"))).message())
+                .isEqualTo("update from bob");
+        assertThat(reject(handle(peer("bob", "test.b", USD), prepare(0, "peer.route.other"))).code())
+                .isEqualTo(ErrorCode.F02_UNREACHABLE);
+    }
+
+    @Test
+    void shouldRefuseRouteExchangeWithF02WhenItIsDisabled() {
+        PeerProtocolStep disabled = new PeerProtocolStep(US, clock, RouteExchange.disabled(US));
+
+        Reply reply = disabled.handle(new IncomingRequest(peer("a", "test.a", USD), prepare(0, "peer.route.update")),
+                request -> Fixtures.fulfill());
 
         assertThat(reject(reply).code()).isEqualTo(ErrorCode.F02_UNREACHABLE);
-        assertThat(reject(reply).message()).contains("CCP not enabled yet");
     }
 
     @Test

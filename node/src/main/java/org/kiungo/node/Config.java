@@ -3,6 +3,7 @@ package org.kiungo.node;
 import static org.kiungo.node.EnvironmentVariable.ADMIN_PORT;
 import static org.kiungo.node.EnvironmentVariable.API_SECRET;
 import static org.kiungo.node.EnvironmentVariable.AUTO_PEERING_SERVER_PORT;
+import static org.kiungo.node.EnvironmentVariable.CCP_BROADCAST_INTERVAL_MS;
 import static org.kiungo.node.EnvironmentVariable.CONNECTOR_PORT;
 import static org.kiungo.node.EnvironmentVariable.DATABASE_URL;
 import static org.kiungo.node.EnvironmentVariable.ENABLE_AUTO_PEERING;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -34,14 +36,17 @@ import org.kiungo.codec.ilp.IlpAddress;
  * The node's configuration: built once from environment variables and validated at start-up, so a bad value
  * stops the node with a clear message instead of surfacing later. Never changes after it is built.
  *
+ * @param ccpBroadcastInterval the least time between two CCP route updates to one peer
  * @param notUsedYet the variables that were set but that the node does not act on yet, to be logged as such
  */
 public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instanceName, int connectorPort,
                      int adminPort, int autoPeeringServerPort, boolean enableAutoPeering, Optional<URI> databaseUrl,
                      Optional<URI> redisUrl, Optional<URI> webhookUrl, Optional<URI> exchangeRatesUrl,
                      Optional<Secret> apiSecret, Optional<Secret> streamSecret, Path dataDir, String bindHost,
-                     String logLevel, List<EnvironmentVariable> notUsedYet) {
+                     String logLevel, Duration ccpBroadcastInterval, List<EnvironmentVariable> notUsedYet) {
     public static final int INSTANCE_NAME_LENGTH_MAX = 200;
+    public static final long CCP_BROADCAST_INTERVAL_MS_MIN = 10;
+    public static final long CCP_BROADCAST_INTERVAL_MS_MAX = 3_600_000;
     public static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
 
     private static final Set<String> DATABASE_SCHEMES = Set.of("postgres", "postgresql", "jdbc:postgresql");
@@ -84,13 +89,15 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
         if (!LOG_LEVELS.contains(logLevel)) {
             in.problem(LOG_LEVEL, "must be trace, debug, info, warn or error", in.textOrDefault(LOG_LEVEL));
         }
+        Duration ccpBroadcastInterval = Duration.ofMillis(in.number(CCP_BROADCAST_INTERVAL_MS,
+                CCP_BROADCAST_INTERVAL_MS_MIN, CCP_BROADCAST_INTERVAL_MS_MAX));
         if (!in.problems().isEmpty()) {
             throw new ConfigException(in.problems());
         }
         IlpAddress ilpAddress = address.isPresent() ? address.get() : generatedAddress(dataDir);
         return new Config(ilpAddress, connectorUrl, instanceName, connectorPort, adminPort, autoPeeringServerPort,
                 enableAutoPeering, databaseUrl, redisUrl, webhookUrl, ratesUrl, in.secret(API_SECRET),
-                in.secret(STREAM_SECRET), dataDir, bindHost, logLevel, notUsedYet(in));
+                in.secret(STREAM_SECRET), dataDir, bindHost, logLevel, ccpBroadcastInterval, notUsedYet(in));
     }
 
     /** Shows every setting except secrets, and URLs without their user, password or query. */
@@ -103,7 +110,8 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
                 + ", webhookUrl=" + shown(webhookUrl) + ", exchangeRatesUrl=" + shown(exchangeRatesUrl)
                 + ", apiSecret=" + apiSecret.map(Secret::toString).orElse("unset")
                 + ", streamSecret=" + streamSecret.map(Secret::toString).orElse("unset")
-                + ", dataDir=" + dataDir + ", bindHost=" + bindHost + ", logLevel=" + logLevel + "]";
+                + ", dataDir=" + dataDir + ", bindHost=" + bindHost + ", logLevel=" + logLevel
+                + ", ccpBroadcastInterval=" + ccpBroadcastInterval + "]";
     }
 
     private static Optional<IlpAddress> address(EnvironmentReader in, String value) {

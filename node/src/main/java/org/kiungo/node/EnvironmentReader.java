@@ -60,6 +60,25 @@ final class EnvironmentReader {
         return defaultPort;
     }
 
+    /** A whole number from {@code min} to {@code max}, or the default. */
+    long number(EnvironmentVariable variable, long min, long max) {
+        long defaultValue = Long.parseLong(variable.defaultValue());
+        Optional<String> value = text(variable);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            long number = Long.parseLong(value.get().strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the range
+        }
+        problem(variable, "is not a whole number from " + min + " to " + max, value.get());
+        return defaultValue;
+    }
+
     /** Strictly {@code true} or {@code false}: a typo must not silently mean false. */
     boolean flag(EnvironmentVariable variable) {
         boolean defaultValue = Boolean.parseBoolean(variable.defaultValue());

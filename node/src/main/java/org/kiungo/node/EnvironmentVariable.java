@@ -23,6 +23,8 @@ public enum EnvironmentVariable {
     EXCHANGE_RATES_URL(null, "unset", "http(s) URL returning exchange rates as {base, rates}", Use.NOT_YET),
     API_SECRET(null, "unset", "secret that signs admin API requests", Use.NOT_YET),
     STREAM_SECRET(null, "unset", "secret from which STREAM shared secrets are derived", Use.NOT_YET),
+    CCP_BROADCAST_INTERVAL_MS("30000", null, "least milliseconds between two CCP route updates to one peer,"
+            + " which aggregate the changes made meanwhile; 10 to 3600000", Use.USED),
     KIUNGO_DATA_DIR("./kiungo-data", "relative to the working directory",
             "directory of the node's data; one node at a time holds its lock", Use.USED),
     KIUNGO_BIND_HOST("127.0.0.1", null, "address the servers listen on; 0.0.0.0 for every interface", Use.USED),

@@ -2,6 +2,9 @@ package org.kiungo.node;
 
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.Handler;
 import org.kiungo.codec.ilp.IlpAddress;
 import org.kiungo.connector.ConnectorSettings;
 import org.kiungo.connector.IlpOverHttpClient;
@@ -15,9 +18,12 @@ import org.kiungo.connector.PipelineParts;
 import org.kiungo.connector.RateSource;
 import org.kiungo.connector.Router;
 import org.kiungo.connector.StaticRates;
-import org.eclipse.jetty.server.Handler;
 import org.kiungo.admin.AdminApi;
 import org.kiungo.admin.GraphqlHandler;
+import org.kiungo.connector.ccp.CcpSettings;
+import org.kiungo.connector.ccp.CcpSpeaker;
+import org.kiungo.connector.ccp.CcpTimer;
+import org.kiungo.connector.ccp.RouteCost;
 import org.kiungo.ledger.Ledger;
 import org.kiungo.ledger.embedded.EmbeddedLedger;
 import org.kiungo.peering.PeeringServices;
@@ -47,24 +53,21 @@ public final class Node implements AutoCloseable {
 
     private final Config config;
     private final DataDirectory dataDirectory;
-    private final Ledger ledger;
-    private final IlpOverHttpClient outgoing;
-    private final Peering peering;
-    private final PeeringStore store;
+    private final Connector parts;
     private final HttpServer connector;
     private final HttpServer admin;
+    private final CcpTimer ccpTimer;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private Node(Config config, DataDirectory dataDirectory, Connector parts, HttpServer connector,
                  HttpServer admin) {
         this.config = config;
         this.dataDirectory = dataDirectory;
-        this.ledger = parts.ledger();
-        this.outgoing = parts.outgoing();
-        this.peering = parts.peering();
-        this.store = parts.store();
+        this.parts = parts;
         this.connector = connector;
         this.admin = admin;
+        // Route exchange starts once peers can reach us, so the first control requests can be answered.
+        this.ccpTimer = CcpTimer.start(parts.speaker());
     }
 
     /** Starts a node that forwards packets within one asset only: it knows no exchange rates. */
@@ -123,7 +126,7 @@ public final class Node implements AutoCloseable {
 
     /** Assets, peers and liquidity: what the admin API will drive, and what in-process tests use today. */
     public Peering peering() {
-        return peering;
+        return parts.peering();
     }
 
     /** Blocks until {@link #close()} has stopped the node. */
@@ -141,11 +144,10 @@ public final class Node implements AutoCloseable {
             return;
         }
         LOG.info("stopping");
+        ccpTimer.close();
         connector.stop();
         admin.stop();
-        outgoing.close();
-        store.close();
-        ledger.close();
+        parts.close();
         dataDirectory.close();
         LOG.info("stopped");
         stopped.countDown();
@@ -153,7 +155,8 @@ public final class Node implements AutoCloseable {
 
     /** The connector's parts, built before any server listens. */
     private record Connector(InMemoryIncomingTokens incomingTokens, Ledger ledger, IlpOverHttpClient outgoing,
-                             Peering peering, PacketPipeline pipeline, PeeringStore store, AdminApi admin) {
+                             ExecutorService ccpSends, CcpSpeaker speaker, Peering peering, PacketPipeline pipeline, PeeringStore store,
+                             AdminApi admin) {
         static Connector build(Config config, RateSource rates) {
             Clock clock = Clock.systemUTC();
             Ledger ledger = EmbeddedLedger.open(config.dataDir().resolve(LEDGER_DIRECTORY), clock);
@@ -176,16 +179,23 @@ public final class Node implements AutoCloseable {
             InMemoryPeerDirectory peers = new InMemoryPeerDirectory(incomingTokens);
             InMemoryAssetDirectory assets = new InMemoryAssetDirectory();
             LocalReceivers localReceivers = new LocalReceivers();
+            Router router = Router.following(peers);
+            // One virtual thread per CCP request; the speaker keeps at most two in flight per peer.
+            ExecutorService ccpSends = Executors.newVirtualThreadPerTaskExecutor();
+            CcpSpeaker speaker = CcpSpeaker.following(config.ilpAddress(),
+                    CcpSettings.withBroadcastInterval(config.ccpBroadcastInterval()), clock, peers, router, outgoing,
+                    ccpSends, RouteCost.UNKNOWN);
             PacketPipeline pipeline = PacketPipeline.assemble(new PipelineParts(
-                    ConnectorSettings.defaults(config.ilpAddress()), clock, peers, assets, Router.following(peers),
-                    rates, ledger, localReceivers, outgoing));
+                    ConnectorSettings.defaults(config.ilpAddress()), clock, peers, assets, router, rates, ledger,
+                    localReceivers, outgoing, speaker));
             PeeringServices services = PeeringServices.open(store, ledger, assets, peers, incomingTokens, clock);
-            return new Connector(incomingTokens, ledger, outgoing,
+            return new Connector(incomingTokens, ledger, outgoing, ccpSends, speaker,
                     new Peering(ledger, assets, peers, localReceivers), pipeline, store,
                     AdminApi.over(services, clock));
         }
 
         void close() {
+            ccpSends.shutdownNow();
             outgoing.close();
             store.close();
             ledger.close();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,16 @@ class ConfigTest {
     void shouldExplainAnInvalidIlpAddress() {
         assertThat(problems("ILP_ADDRESS", "g..x")).containsExactly(
                 "ILP_ADDRESS is not a valid ILP address: \"g..x\" (ILP address has an empty segment)");
+    }
+
+    @Test
+    void shouldReadTheCcpBroadcastIntervalAndRefuseOneOutOfRange() throws Exception {
+        assertThat(load(Map.of()).ccpBroadcastInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(load(Map.of("CCP_BROADCAST_INTERVAL_MS", "250")).ccpBroadcastInterval())
+                .isEqualTo(Duration.ofMillis(250));
+        assertThat(problems("CCP_BROADCAST_INTERVAL_MS", "5")).containsExactly(
+                "CCP_BROADCAST_INTERVAL_MS is not a whole number from 10 to 3600000: \"5\"");
+        assertThat(problems("CCP_BROADCAST_INTERVAL_MS", "soon")).hasSize(1);
     }
 
     @Test
