@@ -155,8 +155,8 @@ public final class Node implements AutoCloseable {
 
     /** The connector's parts, built before any server listens. */
     private record Connector(InMemoryIncomingTokens incomingTokens, Ledger ledger, IlpOverHttpClient outgoing,
-                             ExecutorService ccpSends, CcpSpeaker speaker, Peering peering, PacketPipeline pipeline, PeeringStore store,
-                             AdminApi admin) {
+                             ExecutorService ccpSends, CcpSpeaker speaker, Peering peering, PacketPipeline pipeline,
+                             PeeringStore store, AdminApi admin) {
         static Connector build(Config config, RateSource rates) {
             Clock clock = Clock.systemUTC();
             Ledger ledger = EmbeddedLedger.open(config.dataDir().resolve(LEDGER_DIRECTORY), clock);
