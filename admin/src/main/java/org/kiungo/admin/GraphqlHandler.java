@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
@@ -20,7 +21,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * {@code POST /graphql} as a Jetty core handler: reads a JSON body of at most {@link #BODY_BYTES_MAX} bytes with
  * {@code query}, optional {@code operationName} and {@code variables} (an object, or a string holding one), and
- * answers the GraphQL response as JSON. Other paths fall through to the next handler.
+ * answers the GraphQL response as JSON. Other paths fall through to the next handler. With {@link RequestSignatures},
+ * every request must be signed: an unsigned, wrongly signed, expired or replayed one gets 401 and a short text.
  */
 public final class GraphqlHandler extends Handler.Abstract {
     /** Largest request body; a mutation with 16 tokens and 1,000 routes fits well within it. */
@@ -28,21 +30,24 @@ public final class GraphqlHandler extends Handler.Abstract {
     public static final String PATH = "/graphql";
 
     private final AdminApi api;
+    private final Optional<RequestSignatures> signatures;
     private final ObjectMapper json = new ObjectMapper();
 
+    /** A handler that takes every request: only for an admin port that nobody else can reach. */
     public GraphqlHandler(AdminApi api) {
+        this(api, Optional.empty());
+    }
+
+    /** A handler that takes only requests signed as {@code signatures} checks, when present. */
+    public GraphqlHandler(AdminApi api, Optional<RequestSignatures> signatures) {
         this.api = api;
+        this.signatures = signatures;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         if (!PATH.equals(Request.getPathInContext(request))) {
             return false;
-        }
-        if (!HttpMethod.POST.is(request.getMethod())) {
-            response.getHeaders().put(HttpHeader.ALLOW, "POST");
-            reply(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, error("use POST " + PATH, "BAD_REQUEST"));
-            return true;
         }
         // A blocking handler: the node's servers run handlers on virtual threads, so reading the body may block.
         serve(request, response, callback);
@@ -60,6 +65,18 @@ public final class GraphqlHandler extends Handler.Abstract {
                         + BODY_BYTES_MAX + " bytes", "BAD_REQUEST"));
                 return;
             }
+            Optional<RequestSignatures.Refusal> refusal = signatures.flatMap(checker -> checker.check(
+                    request.getHeaders().get(RequestSignatures.HEADER), body));
+            if (refusal.isPresent()) {
+                refuse(response, callback, refusal.get());
+                return;
+            }
+            if (!HttpMethod.POST.is(request.getMethod())) {
+                response.getHeaders().put(HttpHeader.ALLOW, "POST");
+                reply(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, error("use POST " + PATH,
+                        "BAD_REQUEST"));
+                return;
+            }
             GraphqlRequest parsed = GraphqlRequest.parse(json, body);
             if (parsed.problem() != null) {
                 reply(response, callback, HttpStatus.BAD_REQUEST_400, error(parsed.problem(), "BAD_REQUEST"));
@@ -70,6 +87,14 @@ public final class GraphqlHandler extends Handler.Abstract {
         } catch (IOException | RuntimeException e) {
             callback.failed(e);
         }
+    }
+
+    /** 401, or 429 when the replay cache is full; the text never quotes the header. */
+    private static void refuse(Response response, Callback callback, RequestSignatures.Refusal refusal) {
+        response.setStatus(refusal == RequestSignatures.Refusal.TOO_MANY ? HttpStatus.TOO_MANY_REQUESTS_429
+                : HttpStatus.UNAUTHORIZED_401);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        Content.Sink.write(response, true, refusal.message(), callback);
     }
 
     private void reply(Response response, Callback callback, int status, Map<String, Object> body) {

@@ -21,7 +21,9 @@ public enum EnvironmentVariable {
             Use.REFUSED),
     WEBHOOK_URL(null, "unset", "http(s) URL that receives webhook events", Use.NOT_YET),
     EXCHANGE_RATES_URL(null, "unset", "http(s) URL returning exchange rates as {base, rates}", Use.NOT_YET),
-    API_SECRET(null, "unset", "secret that signs admin API requests", Use.NOT_YET),
+    API_SECRET(null, "unset: admin API on 127.0.0.1 only, unsigned",
+            "secret that signs admin API requests (header signature: t=<ms>, v1=<HMAC-SHA256 of \"<t>.<body>\">);"
+                    + " when set, the admin API listens on KIUNGO_BIND_HOST", Use.USED),
     STREAM_SECRET(null, "unset", "secret from which STREAM shared secrets are derived", Use.NOT_YET),
     CCP_BROADCAST_INTERVAL_MS("30000", null, "least milliseconds between two CCP route updates to one peer,"
             + " which aggregate the changes made meanwhile; 10 to 3600000", Use.USED),

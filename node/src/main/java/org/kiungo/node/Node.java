@@ -1,6 +1,8 @@
 package org.kiungo.node;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +26,7 @@ import org.kiungo.connector.ccp.CcpSettings;
 import org.kiungo.connector.ccp.CcpSpeaker;
 import org.kiungo.connector.ccp.CcpTimer;
 import org.kiungo.connector.ccp.RouteCost;
+import org.kiungo.admin.RequestSignatures;
 import org.kiungo.ledger.Ledger;
 import org.kiungo.ledger.embedded.EmbeddedLedger;
 import org.kiungo.peering.PeeringServices;
@@ -45,8 +48,8 @@ public final class Node implements AutoCloseable {
     /** The peering store's directory (assets, peers, token hashes, withdrawals) inside the data directory. */
     public static final String PEERING_DIRECTORY = "peering";
     /**
-     * Where the admin API listens: loopback only, whatever KIUNGO_BIND_HOST says, because requests are not yet
-     * authenticated (API_SECRET signatures are still to come).
+     * Where the admin API listens without API_SECRET: loopback only, whatever KIUNGO_BIND_HOST says, because its
+     * requests are then not authenticated. With API_SECRET every request is signed and it listens on KIUNGO_BIND_HOST.
      */
     public static final String ADMIN_HOST = "127.0.0.1";
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
@@ -85,12 +88,17 @@ public final class Node implements AutoCloseable {
         Connector parts = null;
         HttpServer connector = null;
         try {
-            parts = Connector.build(config, rates);
+            Clock clock = Clock.systemUTC();
+            parts = Connector.build(config, rates, clock);
             IlpOverHttpHandler ilpOverHttp = new IlpOverHttpHandler(config.ilpAddress(), parts.incomingTokens(),
                     parts.pipeline());
             connector = HttpServer.start("connector", config.bindHost(), config.connectorPort(), ilpOverHttp, true);
-            Handler adminHandlers = new Handler.Sequence(new HealthHandler(), new GraphqlHandler(parts.admin()));
-            HttpServer admin = HttpServer.start("admin", ADMIN_HOST, config.adminPort(), adminHandlers, false);
+            Optional<RequestSignatures> signatures = config.apiSecret().map(secret -> new RequestSignatures(
+                    secret.reveal().getBytes(StandardCharsets.UTF_8), clock));
+            Handler adminHandlers = new Handler.Sequence(new HealthHandler(),
+                    new GraphqlHandler(parts.admin(), signatures));
+            HttpServer admin = HttpServer.start("admin", adminHost(config), config.adminPort(), adminHandlers,
+                    false);
             Node node = new Node(config, dataDirectory, parts, connector, admin);
             node.logStarted();
             return node;
@@ -113,6 +121,11 @@ public final class Node implements AutoCloseable {
     /** The port the ILP-over-HTTP endpoint listens on. */
     public int connectorPort() {
         return connector.port();
+    }
+
+    /** Where the admin server listens: {@link #ADMIN_HOST}, or KIUNGO_BIND_HOST when API_SECRET is set. */
+    public static String adminHost(Config config) {
+        return config.apiSecret().isPresent() ? config.bindHost() : ADMIN_HOST;
     }
 
     /** The port of the admin server ({@code GET /healthz}). */
@@ -157,8 +170,7 @@ public final class Node implements AutoCloseable {
     private record Connector(InMemoryIncomingTokens incomingTokens, Ledger ledger, IlpOverHttpClient outgoing,
                              ExecutorService ccpSends, CcpSpeaker speaker, Peering peering, PacketPipeline pipeline,
                              PeeringStore store, AdminApi admin) {
-        static Connector build(Config config, RateSource rates) {
-            Clock clock = Clock.systemUTC();
+        static Connector build(Config config, RateSource rates, Clock clock) {
             Ledger ledger = EmbeddedLedger.open(config.dataDir().resolve(LEDGER_DIRECTORY), clock);
             IlpOverHttpClient outgoing;
             PeeringStore store;
@@ -209,8 +221,9 @@ public final class Node implements AutoCloseable {
         LOG.info("connector listening on http://{}:{} (ILP over HTTP, HTTP/1.1 and h2c)", config.bindHost(),
                 connectorPort());
         LOG.info("storage {}, assets and peers in {}", STORAGE, dataDirectory.path().resolve(PEERING_DIRECTORY));
-        LOG.info("admin listening on http://{}:{} (GraphQL at {}, /healthz); loopback only: API_SECRET request "
-                + "signatures are not supported yet", ADMIN_HOST, adminPort(), GraphqlHandler.PATH);
+        LOG.info("admin listening on http://{}:{} (GraphQL at {}, /healthz); {}", adminHost(config), adminPort(),
+                GraphqlHandler.PATH, config.apiSecret().isPresent() ? "requests must be signed with API_SECRET"
+                        : "loopback only, since API_SECRET is unset and requests are not signed");
         for (EnvironmentVariable variable : config.notUsedYet()) {
             LOG.info("{} is set but not used yet", variable);
         }

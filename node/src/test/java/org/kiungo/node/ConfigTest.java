@@ -60,7 +60,7 @@ class ConfigTest {
         assertThat(config.notUsedYet()).containsExactly(EnvironmentVariable.ILP_CONNECTOR_URL,
                 EnvironmentVariable.AUTO_PEERING_SERVER_PORT, EnvironmentVariable.WEBHOOK_URL,
                 EnvironmentVariable.EXCHANGE_RATES_URL,
-                EnvironmentVariable.API_SECRET, EnvironmentVariable.STREAM_SECRET);
+                EnvironmentVariable.STREAM_SECRET);
     }
 
     @Test
