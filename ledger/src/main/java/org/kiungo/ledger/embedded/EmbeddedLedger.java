@@ -9,14 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.kiungo.ledger.Account;
+import org.kiungo.ledger.CallQueue;
 import org.kiungo.ledger.CreateAccountResult;
 import org.kiungo.ledger.CreateTransferResult;
 import org.kiungo.ledger.Ledger;
@@ -32,22 +29,17 @@ import org.slf4j.LoggerFactory;
  * {@link #open(Path, Clock)}; it recovers what the journal holds before it returns.
  */
 public final class EmbeddedLedger implements Ledger {
-    /** Most calls waiting for the writer; beyond it calls are refused at once (see {@link Ledger}). */
-    public static final int SUBMISSION_QUEUE_MAX = 16_384;
-    /** How long a read waits for room in a full queue before it is refused. */
-    static final long READ_QUEUE_WAIT_MS_MAX = 1_000;
     static final String JOURNAL_FILE = "journal.klj";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedLedger.class);
 
-    private final BlockingQueue<Command> commands = new ArrayBlockingQueue<>(SUBMISSION_QUEUE_MAX);
+    private final CallQueue<Command> commands = new CallQueue<>();
     private final CommitLoop loop;
     private final Journal journal;
-    private volatile boolean closed;
 
     private EmbeddedLedger(LedgerState state, Journal journal, Clock clock) {
         this.journal = journal;
-        this.loop = new CommitLoop(commands, state, journal, clock);
+        this.loop = new CommitLoop(commands.queue(), state, journal, clock);
         loop.start();
     }
 
@@ -77,31 +69,22 @@ public final class EmbeddedLedger implements Ledger {
 
     @Override
     public CompletableFuture<List<CreateAccountResult>> createAccounts(List<Account> accounts) {
-        checkBatch(accounts.size());
+        CallQueue.checkBatch(accounts.size());
         CompletableFuture<List<CreateAccountResult>> future = new CompletableFuture<>();
         return submit(new Command.CreateAccounts(List.copyOf(accounts), future), future);
     }
 
     @Override
     public CompletableFuture<List<CreateTransferResult>> createTransfers(List<Transfer> transfers) {
-        checkBatch(transfers.size());
+        CallQueue.checkBatch(transfers.size());
         CompletableFuture<List<CreateTransferResult>> future = new CompletableFuture<>();
         return submit(new Command.CreateTransfers(List.copyOf(transfers), future), future);
     }
 
-    private static void checkBatch(int size) {
-        if (size > BATCH_MAX) throw new IllegalArgumentException("batch of " + size + " > " + BATCH_MAX);
-    }
-
     private <T> CompletableFuture<T> submit(Command command, CompletableFuture<T> future) {
-        if (closed) return CompletableFuture.failedFuture(new IllegalStateException("the ledger is closed"));
         Throwable failure = loop.failure();
         if (failure != null) return CompletableFuture.failedFuture(new IllegalStateException("ledger failed", failure));
-        if (!commands.offer(command)) {
-            return CompletableFuture.failedFuture(
-                    new RejectedExecutionException("ledger queue full (" + SUBMISSION_QUEUE_MAX + " calls)"));
-        }
-        return future;
+        return commands.submit(command, future);
     }
 
     @Override
@@ -130,9 +113,7 @@ public final class EmbeddedLedger implements Ledger {
 
     @Override
     public TransferPage accountTransfers(UUID accountId, long cursor, int limit) {
-        if (limit < 1 || limit > ACCOUNT_TRANSFERS_PAGE_MAX) {
-            throw new IllegalArgumentException("limit must be 1 to " + ACCOUNT_TRANSFERS_PAGE_MAX + ": " + limit);
-        }
+        CallQueue.checkPageLimit(limit);
         return read(state -> state.accountTransfers(accountId, cursor, limit));
     }
 
@@ -148,33 +129,15 @@ public final class EmbeddedLedger implements Ledger {
     @SuppressWarnings("unchecked")
     private <T> T read(Function<LedgerState, T> query) {
         CompletableFuture<Object> future = new CompletableFuture<>();
-        Command command = new Command.Read((Function<LedgerState, Object>) query, future);
-        try {
-            if (closed) throw new IllegalStateException("the ledger is closed");
-            if (!commands.offer(command, READ_QUEUE_WAIT_MS_MAX, TimeUnit.MILLISECONDS)) {
-                throw new RejectedExecutionException("ledger queue full (" + SUBMISSION_QUEUE_MAX + " calls)");
-            }
-            return (T) future.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RejectedExecutionException("interrupted while queueing a ledger read", e);
-        } catch (CompletionException e) {
-            throw new IllegalStateException("ledger read failed", e.getCause());
-        }
+        return commands.read(new Command.Read((Function<LedgerState, Object>) query, future), future);
     }
 
     @Override
     public void close() {
-        if (closed) return;
-        closed = true;
         try {
-            commands.put(new Command.Stop());
-            loop.join();
-            journal.close();
             IllegalStateException closedError = new IllegalStateException("the ledger is closed");
-            // A call that slipped in after the stop command: refuse it rather than leave it hanging.
-            for (Command late; (late = commands.poll()) != null; ) {
-                CommitLoop.failCommand(late, closedError);
+            if (commands.close(new Command.Stop(), loop::join, late -> CommitLoop.failCommand(late, closedError))) {
+                journal.close();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

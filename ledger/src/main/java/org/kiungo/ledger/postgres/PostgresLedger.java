@@ -6,14 +6,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.kiungo.ledger.Account;
+import org.kiungo.ledger.CallQueue;
 import org.kiungo.ledger.CreateAccountResult;
 import org.kiungo.ledger.CreateTransferResult;
 import org.kiungo.ledger.Ledger;
@@ -28,23 +24,18 @@ import org.kiungo.ledger.TransferPage;
  * under the row locks of the accounts it touches. See the package documentation for the design.
  */
 public final class PostgresLedger implements Ledger {
-    /** Most calls waiting for the committer; beyond it calls are refused at once (see {@link Ledger}). */
-    public static final int SUBMISSION_QUEUE_MAX = 16_384;
     /** Connections in the pool an engine opens for itself: the committer uses one at a time. */
     public static final int POOL_SIZE_MAX = 4;
-    /** How long a read waits for room in a full queue before it is refused. */
-    static final long READ_QUEUE_WAIT_MS_MAX = 1_000;
     /** How long opening the pool waits for PostgreSQL before it fails. */
     static final long CONNECT_TIMEOUT_MS_MAX = 10_000;
 
-    private final BlockingQueue<Call> calls = new ArrayBlockingQueue<>(SUBMISSION_QUEUE_MAX);
+    private final CallQueue<Call> calls = new CallQueue<>();
     private final Committer committer;
     private final AutoCloseable ownedPool;
-    private volatile boolean closed;
 
     private PostgresLedger(DataSource dataSource, Clock clock, AutoCloseable ownedPool) {
         this.ownedPool = ownedPool;
-        this.committer = new Committer(calls, dataSource, clock);
+        this.committer = new Committer(calls.queue(), dataSource, clock);
         committer.start();
     }
 
@@ -84,29 +75,20 @@ public final class PostgresLedger implements Ledger {
 
     @Override
     public CompletableFuture<List<CreateAccountResult>> createAccounts(List<Account> accounts) {
-        checkBatch(accounts.size());
+        CallQueue.checkBatch(accounts.size());
         CompletableFuture<List<CreateAccountResult>> future = new CompletableFuture<>();
         return submit(new Call.CreateAccounts(List.copyOf(accounts), future), future);
     }
 
     @Override
     public CompletableFuture<List<CreateTransferResult>> createTransfers(List<Transfer> transfers) {
-        checkBatch(transfers.size());
+        CallQueue.checkBatch(transfers.size());
         CompletableFuture<List<CreateTransferResult>> future = new CompletableFuture<>();
         return submit(new Call.CreateTransfers(List.copyOf(transfers), future), future);
     }
 
-    private static void checkBatch(int size) {
-        if (size > BATCH_MAX) throw new IllegalArgumentException("batch of " + size + " > " + BATCH_MAX);
-    }
-
     private <T> CompletableFuture<T> submit(Call call, CompletableFuture<T> future) {
-        if (closed) return CompletableFuture.failedFuture(new IllegalStateException("the ledger is closed"));
-        if (!calls.offer(call)) {
-            return CompletableFuture.failedFuture(
-                    new RejectedExecutionException("ledger queue full (" + SUBMISSION_QUEUE_MAX + " calls)"));
-        }
-        return future;
+        return calls.submit(call, future);
     }
 
     @Override
@@ -128,9 +110,7 @@ public final class PostgresLedger implements Ledger {
 
     @Override
     public TransferPage accountTransfers(UUID accountId, long cursor, int limit) {
-        if (limit < 1 || limit > ACCOUNT_TRANSFERS_PAGE_MAX) {
-            throw new IllegalArgumentException("limit must be 1 to " + ACCOUNT_TRANSFERS_PAGE_MAX + ": " + limit);
-        }
+        CallQueue.checkPageLimit(limit);
         return read(connection -> LedgerQueries.accountTransfers(connection, accountId, cursor, limit));
     }
 
@@ -143,36 +123,19 @@ public final class PostgresLedger implements Ledger {
      * Reads go through the committer, as in the embedded engine: a read sees every call queued before it and no
      * reservation past its deadline, since the committer releases those before a batch with a read.
      */
-    @SuppressWarnings("unchecked")
     private <T> T read(Call.Query query) {
         CompletableFuture<Object> future = new CompletableFuture<>();
-        try {
-            if (closed) throw new IllegalStateException("the ledger is closed");
-            if (!calls.offer(new Call.Read(query, future), READ_QUEUE_WAIT_MS_MAX, TimeUnit.MILLISECONDS)) {
-                throw new RejectedExecutionException("ledger queue full (" + SUBMISSION_QUEUE_MAX + " calls)");
-            }
-            return (T) future.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RejectedExecutionException("interrupted while queueing a ledger read", e);
-        } catch (CompletionException e) {
-            throw new IllegalStateException("ledger read failed", e.getCause());
-        }
+        return calls.read(new Call.Read(query, future), future);
     }
 
     @Override
     public void close() {
-        if (closed) return;
-        closed = true;
         try {
-            calls.put(new Call.Stop());
-            committer.join();
             IllegalStateException closedError = new IllegalStateException("the ledger is closed");
-            // A call that slipped in after the stop: refuse it rather than leave it hanging.
-            for (Call late; (late = calls.poll()) != null; ) {
-                Call.fail(late, closedError);
+            if (calls.close(new Call.Stop(), committer::join, late -> Call.fail(late, closedError))
+                    && ownedPool != null) {
+                ownedPool.close();
             }
-            if (ownedPool != null) ownedPool.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
