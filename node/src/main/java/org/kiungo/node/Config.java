@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.kiungo.codec.ilp.IlpAddress;
+import org.kiungo.ledger.postgres.DatabaseUrl;
 
 /**
  * The node's configuration: built once from environment variables and validated at start-up, so a bad value
@@ -74,6 +75,7 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
                 .orElse(URI.create("http://127.0.0.1:" + connectorPort));
         Optional<URI> databaseUrl = in.url(DATABASE_URL, DATABASE_SCHEMES,
                 "postgres://, postgresql:// or jdbc:postgresql:");
+        databaseUrl.ifPresent(url -> checkDatabaseUrl(in, url));
         Optional<URI> redisUrl = in.url(REDIS_URL, REDIS_SCHEMES, "redis:// or rediss://");
         Optional<URI> webhookUrl = in.url(WEBHOOK_URL, EnvironmentReader.HTTP_SCHEMES, "http or https");
         Optional<URI> ratesUrl = in.url(EXCHANGE_RATES_URL, EnvironmentReader.HTTP_SCHEMES, "http or https");
@@ -125,10 +127,6 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
 
     /** Variables the node cannot honour yet stop it, rather than being quietly ignored. */
     private static void refuseWhatDoesNotExistYet(EnvironmentReader in, boolean enableAutoPeering) {
-        if (in.isSet(DATABASE_URL)) {
-            in.problem("DATABASE_URL is set, but Kiungo cannot use PostgreSQL yet: the embedded store is the only"
-                    + " one so far (the ledger and stores come in later issues); unset DATABASE_URL");
-        }
         if (in.isSet(REDIS_URL)) {
             in.problem("REDIS_URL is set, but Kiungo cannot use Redis yet: the embedded store is the only one so"
                     + " far (the ledger and stores come in later issues); unset REDIS_URL");
@@ -136,6 +134,15 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
         if (enableAutoPeering) {
             in.problem("ENABLE_AUTO_PEERING is true, but Kiungo has no auto-peering server yet (it comes in a later"
                     + " issue); set it to false or unset it");
+        }
+    }
+
+    /** The node opens the database with {@link DatabaseUrl}: what it cannot read must stop the start here. */
+    private static void checkDatabaseUrl(EnvironmentReader in, URI url) {
+        try {
+            DatabaseUrl.parse(url.toString());
+        } catch (IllegalArgumentException e) {
+            in.problem(e.getMessage());
         }
     }
 

@@ -15,8 +15,10 @@ public enum EnvironmentVariable {
     ADMIN_PORT("3001", null, "port of the admin API and GET /healthz; 0 picks a free port", Use.USED),
     AUTO_PEERING_SERVER_PORT("3005", null, "port of the auto-peering server", Use.NOT_YET),
     ENABLE_AUTO_PEERING("false", null, "true or false: accept auto-peering requests", Use.REFUSED),
-    DATABASE_URL(null, "unset, the embedded store",
-            "PostgreSQL URL (postgres://, postgresql:// or jdbc:postgresql:) for the ledger and stores", Use.REFUSED),
+    DATABASE_URL(null, "unset, the embedded ledger and store in KIUNGO_DATA_DIR",
+            "PostgreSQL URL (postgres://, postgresql:// or jdbc:postgresql://; schema from its currentSchema option)"
+                    + " holding the ledger, assets, peers, token hashes, withdrawals and idempotency records",
+            Use.USED),
     REDIS_URL(null, "unset, in memory", "Redis URL (redis:// or rediss://) for state shared by replicas",
             Use.REFUSED),
     WEBHOOK_URL(null, "unset", "http(s) URL that receives webhook events", Use.NOT_YET),

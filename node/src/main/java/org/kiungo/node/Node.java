@@ -28,10 +28,7 @@ import org.kiungo.connector.ccp.CcpTimer;
 import org.kiungo.connector.ccp.RouteCost;
 import org.kiungo.admin.RequestSignatures;
 import org.kiungo.ledger.Ledger;
-import org.kiungo.ledger.embedded.EmbeddedLedger;
 import org.kiungo.peering.PeeringServices;
-import org.kiungo.peering.PeeringStore;
-import org.kiungo.peering.PeeringStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +38,6 @@ import org.slf4j.LoggerFactory;
  * and in-process tests start nodes the same way.
  */
 public final class Node implements AutoCloseable {
-    /** The only storage so far: the embedded ledger; PostgreSQL and Redis come later. */
-    public static final String STORAGE = "embedded";
-    /** The ledger's directory inside the data directory. */
-    public static final String LEDGER_DIRECTORY = "ledger";
-    /** The peering store's directory (assets, peers, token hashes, withdrawals) inside the data directory. */
-    public static final String PEERING_DIRECTORY = "peering";
     /**
      * Where the admin API listens without API_SECRET: loopback only, whatever KIUNGO_BIND_HOST says, because its
      * requests are then not authenticated. With API_SECRET every request is signed and it listens on KIUNGO_BIND_HOST.
@@ -167,24 +158,17 @@ public final class Node implements AutoCloseable {
     }
 
     /** The connector's parts, built before any server listens. */
-    private record Connector(InMemoryIncomingTokens incomingTokens, Ledger ledger, IlpOverHttpClient outgoing,
+    private record Connector(InMemoryIncomingTokens incomingTokens, Storage storage, IlpOverHttpClient outgoing,
                              ExecutorService ccpSends, CcpSpeaker speaker, Peering peering, PacketPipeline pipeline,
-                             PeeringStore store, AdminApi admin) {
-        static Connector build(Config config, RateSource rates, Clock clock) {
-            Ledger ledger = EmbeddedLedger.open(config.dataDir().resolve(LEDGER_DIRECTORY), clock);
+                             AdminApi admin) {
+        static Connector build(Config config, RateSource rates, Clock clock) throws NodeStartException {
+            Storage storage = Storage.open(config, clock);
+            Ledger ledger = storage.ledger();
             IlpOverHttpClient outgoing;
-            PeeringStore store;
-            try {
-                store = PeeringStores.embedded(config.dataDir().resolve(PEERING_DIRECTORY));
-            } catch (RuntimeException e) {
-                ledger.close();
-                throw e;
-            }
             try {
                 outgoing = IlpOverHttpClient.start(config.ilpAddress(), clock);
             } catch (RuntimeException e) {
-                store.close();
-                ledger.close();
+                storage.close();
                 throw e;
             }
             InMemoryIncomingTokens incomingTokens = new InMemoryIncomingTokens();
@@ -200,27 +184,25 @@ public final class Node implements AutoCloseable {
             PacketPipeline pipeline = PacketPipeline.assemble(new PipelineParts(
                     ConnectorSettings.defaults(config.ilpAddress()), clock, peers, assets, router, rates, ledger,
                     localReceivers, outgoing, speaker));
-            PeeringServices services = PeeringServices.open(store, ledger, assets, peers, incomingTokens, clock);
-            return new Connector(incomingTokens, ledger, outgoing, ccpSends, speaker,
-                    new Peering(ledger, assets, peers, localReceivers), pipeline, store,
-                    AdminApi.over(services, clock));
+            PeeringServices services = PeeringServices.open(storage.store(), ledger, assets, peers, incomingTokens,
+                    clock);
+            return new Connector(incomingTokens, storage, outgoing, ccpSends, speaker,
+                    new Peering(ledger, assets, peers, localReceivers), pipeline, AdminApi.over(services, clock));
         }
 
         void close() {
             ccpSends.shutdownNow();
             outgoing.close();
-            store.close();
-            ledger.close();
+            storage.close();
         }
     }
 
     private void logStarted() {
         LOG.info("ILP address {}", config.ilpAddress());
         LOG.info("data directory {} (locked)", dataDirectory.path());
-        LOG.info("storage {}, ledger in {}", STORAGE, dataDirectory.path().resolve(LEDGER_DIRECTORY));
+        LOG.info("storage {}", parts.storage().description());
         LOG.info("connector listening on http://{}:{} (ILP over HTTP, HTTP/1.1 and h2c)", config.bindHost(),
                 connectorPort());
-        LOG.info("storage {}, assets and peers in {}", STORAGE, dataDirectory.path().resolve(PEERING_DIRECTORY));
         LOG.info("admin listening on http://{}:{} (GraphQL at {}, /healthz); {}", adminHost(config), adminPort(),
                 GraphqlHandler.PATH, config.apiSecret().isPresent() ? "requests must be signed with API_SECRET"
                         : "loopback only, since API_SECRET is unset and requests are not signed");

@@ -3,6 +3,7 @@ package org.kiungo.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,12 +121,24 @@ class ConfigTest {
     }
 
     @Test
+    void shouldTakeAPostgresDatabaseUrlInEachForm() throws Exception {
+        for (String url : List.of("postgresql://kiungo:pw@localhost:5432/kiungo", "postgres://db/kiungo",
+                "jdbc:postgresql://localhost/kiungo?user=kiungo&currentSchema=node1")) {
+            assertThat(load(Map.of("DATABASE_URL", url)).databaseUrl()).hasValue(URI.create(url));
+        }
+        assertThat(load(Map.of()).databaseUrl()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseADatabaseUrlTheDriverCannotBeGiven() {
+        assertThat(problems("DATABASE_URL", "jdbc:postgresql:kiungo")).singleElement().asString()
+                .startsWith("DATABASE_URL must start with postgres://, postgresql:// or jdbc:postgresql://");
+        assertThat(problems("DATABASE_URL", "mysql://db/kiungo")).singleElement().asString()
+                .startsWith("DATABASE_URL is not an absolute postgres://");
+    }
+
+    @Test
     void shouldRefuseStoresThatDoNotExistYet() {
-        assertThat(problems("DATABASE_URL", "postgresql://kiungo:pw@localhost:5432/kiungo")).singleElement()
-                .asString().startsWith("DATABASE_URL is set, but Kiungo cannot use PostgreSQL yet")
-                .contains("the embedded store is the only one so far");
-        assertThat(problems("DATABASE_URL", "jdbc:postgresql://localhost/kiungo")).singleElement()
-                .asString().startsWith("DATABASE_URL is set");
         assertThat(problems("REDIS_URL", "redis://localhost:6379")).singleElement()
                 .asString().startsWith("REDIS_URL is set, but Kiungo cannot use Redis yet");
         assertThat(problems("ENABLE_AUTO_PEERING", "true")).singleElement()

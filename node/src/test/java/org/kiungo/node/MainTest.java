@@ -65,4 +65,17 @@ class MainTest {
                 "ILP_ADDRESS is not a valid ILP address: \"g..x\" (ILP address has an empty segment)",
                 "ADMIN_PORT is not a port number").doesNotContain("Exception", "\tat ", "api-secret-value");
     }
+
+    @Test
+    void shouldExitWith1AndSayWhyWhenThePostgresDatabaseCannotBeReached(@TempDir Path dataDir) {
+        int status = main.execute(new String[] {"run"}, Map.of("KIUNGO_DATA_DIR", dataDir.toString(),
+                "CONNECTOR_PORT", "0", "ADMIN_PORT", "0",
+                "DATABASE_URL", "postgres://kiungo:db-password-value@127.0.0.1:1/kiungo"));
+
+        assertThat(status).isEqualTo(Main.EXIT_CANNOT_START);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("cannot start: cannot open the PostgreSQL database of DATABASE_URL "
+                        + "(jdbc:postgresql://127.0.0.1:1/kiungo)", "refused")
+                .doesNotContain("db-password-value", "\tat ");
+    }
 }

@@ -10,11 +10,14 @@ import org.kiungo.ledger.postgres.DatabaseUrl;
 /**
  * Opens the peering store: PostgreSQL when a database URL is given, otherwise the embedded H2 database in the
  * node's data directory. Both get the same tables from the same Flyway migrations, with a history table of their
- * own so the ledger's migrations in the same schema stay independent.
+ * own so the ledger's migrations in the same schema stay independent. The ledger's tables make a shared schema
+ * non-empty, so a missing history table is started below our first migration instead of being refused.
  */
 public final class PeeringStores {
     static final String LOCATION = "classpath:db/peering";
     static final String HISTORY_TABLE = "kiungo_peering_schema_history";
+    /** Below every migration of ours, so baselining an empty history skips none of them. */
+    static final String BASELINE_VERSION = "0";
     /** Connections per store: admin requests are few and short. */
     public static final int POOL_SIZE_MAX = 4;
     /** How long opening waits for the database before it fails. */
@@ -54,7 +57,8 @@ public final class PeeringStores {
     }
 
     private static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations(LOCATION).table(HISTORY_TABLE).load().migrate();
+        Flyway.configure().dataSource(dataSource).locations(LOCATION).table(HISTORY_TABLE).baselineOnMigrate(true)
+                .baselineVersion(BASELINE_VERSION).load().migrate();
     }
 
     private static HikariDataSource pool(String jdbcUrl, String user, String password, String name) {
