@@ -128,7 +128,7 @@ public final class Node implements AutoCloseable {
         return config;
     }
 
-    /** Assets, peers and liquidity: what the admin API will drive, and what in-process tests use today. */
+    /** Assets, peers and liquidity through the admin API's services, for in-process callers; local receivers. */
     public Peering peering() {
         return parts.peering();
     }
@@ -187,7 +187,7 @@ public final class Node implements AutoCloseable {
             PeeringServices services = PeeringServices.open(storage.store(), ledger, assets, peers, incomingTokens,
                     clock);
             return new Connector(incomingTokens, storage, outgoing, ccpSends, speaker,
-                    new Peering(ledger, assets, peers, localReceivers), pipeline, AdminApi.over(services, clock));
+                    new Peering(services, ledger, peers, localReceivers), pipeline, AdminApi.over(services, clock));
         }
 
         void close() {

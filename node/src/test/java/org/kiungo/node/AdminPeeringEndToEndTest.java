@@ -1,21 +1,11 @@
 package org.kiungo.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kiungo.node.AdminClient.field;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kiungo.codec.ilp.Conditions;
 import org.kiungo.codec.ilp.ErrorCode;
 import org.kiungo.codec.ilp.Fulfill;
-import org.kiungo.codec.ilp.IlpAddress;
-import org.kiungo.codec.ilp.IlpCodec;
 import org.kiungo.codec.ilp.Prepare;
 import org.kiungo.codec.ilp.Reject;
 import org.kiungo.codec.ilp.Reply;
@@ -37,16 +25,6 @@ import org.kiungo.codec.ilp.Reply;
 class AdminPeeringEndToEndTest {
     private static final byte[] FULFILLMENT = new byte[32];
     private static final byte[] CONDITION;
-    /** Longer than any answer may take; a hang shows as a failed request, never as a slow pass. */
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CREATE_ASSET = "mutation($input: CreateAssetInput!) { createAsset(input: $input) "
-            + "{ success asset { id } } }";
-    private static final String CREATE_PEER = "mutation($input: CreatePeerInput!) { createPeer(input: $input) "
-            + "{ success peer { id liquidity } } }";
-    private static final String DEPOSIT = "mutation($input: DepositPeerLiquidityInput!) "
-            + "{ depositPeerLiquidity(input: $input) { code success } }";
-    private static final String PEER_LIQUIDITY = "query($id: String!) { peer(id: $id) { liquidity } }";
     private static final String PEERS = "{ peers { edges { node { id staticIlpAddress } } } }";
 
     static {
@@ -54,7 +32,7 @@ class AdminPeeringEndToEndTest {
         CONDITION = Conditions.of(FULFILLMENT);
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+    private final AdminClient admin = new AdminClient();
     @TempDir
     Path dirA;
     @TempDir
@@ -70,15 +48,17 @@ class AdminPeeringEndToEndTest {
     void peerTwoNodesThroughTheirAdminApis() throws Exception {
         a = Node.start(config(dirA, "test.a", 0));
         b = Node.start(config(dirB, "test.b", 0));
-        String usdAtA = createAsset(a);
-        String usdAtB = createAsset(b);
-        aliceAtA = createPeer(a, usdAtA, "test.a.alice", "alice-token", "unused-alice-token", "http://127.0.0.1:1",
-                1_000);
-        bAtA = createPeer(a, usdAtA, "test.b", "b-to-a", "a-to-b", "http://127.0.0.1:" + b.connectorPort(), 0);
-        aAtB = createPeer(b, usdAtB, "test.a", "a-to-b", "b-to-a", "http://127.0.0.1:" + a.connectorPort(), 0);
-        receiverAtB = createPeer(b, usdAtB, "test.b.receiver", "receiver-token", "unused-receiver-token",
+        String usdAtA = admin.createAsset(a, "USD", 2);
+        String usdAtB = admin.createAsset(b, "USD", 2);
+        aliceAtA = admin.createPeer(a, usdAtA, "test.a.alice", "alice-token", "unused-alice-token",
+                "http://127.0.0.1:1", 1_000);
+        bAtA = admin.createPeer(a, usdAtA, "test.b", "b-to-a", "a-to-b", "http://127.0.0.1:" + b.connectorPort(),
+                0);
+        aAtB = admin.createPeer(b, usdAtB, "test.a", "a-to-b", "b-to-a", "http://127.0.0.1:" + a.connectorPort(),
+                0);
+        receiverAtB = admin.createPeer(b, usdAtB, "test.b.receiver", "receiver-token", "unused-receiver-token",
                 "http://127.0.0.1:1", 0);
-        deposit(b, aAtB, 500);
+        admin.deposit(b, aAtB, 500);
         b.peering().attachLocalReceiver(receiverAtB, AdminPeeringEndToEndTest::receive);
     }
 
@@ -89,7 +69,7 @@ class AdminPeeringEndToEndTest {
                 node.close();
             }
         }
-        http.close();
+        admin.close();
     }
 
     private static Reply receive(String from, Prepare prepare) {
@@ -102,73 +82,21 @@ class AdminPeeringEndToEndTest {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> graphql(Node node, String query, Map<String, Object> variables) throws Exception {
-        byte[] body = JSON.writeValueAsBytes(Map.of("query", query, "variables", variables));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.adminPort() + "/graphql"))
-                .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofByteArray(body)).build();
-        HttpResponse<byte[]> response = http.send(request, BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        Map<String, Object> answer = JSON.readValue(response.body(), Map.class);
-        assertThat(answer).doesNotContainKey("errors");
-        return (Map<String, Object>) answer.get("data");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> field(Map<String, Object> map, String name) {
-        return (Map<String, Object>) map.get(name);
-    }
-
-    private String createAsset(Node node) throws Exception {
-        Map<String, Object> created = field(graphql(node, CREATE_ASSET,
-                Map.of("input", Map.of("code", "USD", "scale", 2))), "createAsset");
-        assertThat(created).containsEntry("success", true);
-        return (String) field(created, "asset").get("id");
-    }
-
-    private String createPeer(Node node, String assetId, String address, String incomingToken, String outgoingToken,
-                              String endpoint, long initialLiquidity) throws Exception {
-        Map<String, Object> input = Map.of("assetId", assetId, "staticIlpAddress", address,
-                "initialLiquidity", Long.toString(initialLiquidity),
-                "http", Map.of("incoming", Map.of("authTokens", List.of(incomingToken)),
-                        "outgoing", Map.of("authToken", outgoingToken, "endpoint", endpoint)));
-        Map<String, Object> created = field(graphql(node, CREATE_PEER, Map.of("input", input)), "createPeer");
-        assertThat(created).containsEntry("success", true);
-        Map<String, Object> peer = field(created, "peer");
-        assertThat(peer).containsEntry("liquidity", Long.toString(initialLiquidity));
-        return (String) peer.get("id");
-    }
-
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> peers(Node node) throws Exception {
-        List<Map<String, Object>> edges = (List<Map<String, Object>>) field(graphql(node, PEERS, Map.of()), "peers")
-                .get("edges");
+        List<Map<String, Object>> edges = (List<Map<String, Object>>) field(admin.graphql(node, PEERS, Map.of()),
+                "peers").get("edges");
         return edges.stream().map(edge -> field(edge, "node")).toList();
-    }
-
-    private void deposit(Node node, String peerId, long amount) throws Exception {
-        Map<String, Object> input = Map.of("peerId", peerId, "amount", Long.toString(amount),
-                "id", UUID.randomUUID().toString());
-        assertThat(field(graphql(node, DEPOSIT, Map.of("input", input)), "depositPeerLiquidity"))
-                .containsEntry("success", true);
     }
 
     /** A peer's liquidity as the admin API shows it, after checking that it is what the ledger holds. */
     private long liquidity(Node node, String peerId) throws Exception {
-        String shown = (String) field(graphql(node, PEER_LIQUIDITY, Map.of("id", peerId)), "peer").get("liquidity");
-        BigInteger inLedger = node.peering().peerAccount(peerId).available();
-        assertThat(new BigInteger(shown)).isEqualTo(inLedger);
-        return Long.parseLong(shown);
+        long shown = admin.liquidity(node, peerId);
+        assertThat(node.peering().peerAccount(peerId).available()).isEqualTo(shown);
+        return shown;
     }
 
     private Reply send(long amount, String destination) throws Exception {
-        Prepare prepare = new Prepare(amount, Instant.now().plusSeconds(20), CONDITION.clone(),
-                IlpAddress.of(destination), new byte[] {7});
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.connectorPort() + "/ilp"))
-                .timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer alice-token")
-                .header("Content-Type", "application/octet-stream")
-                .POST(BodyPublishers.ofByteArray(IlpCodec.encode(prepare))).build();
-        return IlpCodec.decodeReply(http.send(request, BodyHandlers.ofByteArray()).body());
+        return admin.send(a, "alice-token", amount, destination, CONDITION);
     }
 
     private void assertLiquidity(long alice, long bSeenByA, long aSeenByB) throws Exception {

@@ -10,8 +10,12 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -26,10 +30,7 @@ import org.kiungo.codec.ilp.IlpCodec;
 import org.kiungo.codec.ilp.Prepare;
 import org.kiungo.codec.ilp.Reject;
 import org.kiungo.codec.ilp.Reply;
-import org.kiungo.connector.Asset;
-import org.kiungo.connector.HttpLink;
-import org.kiungo.connector.Peer;
-import org.kiungo.ledger.CreateTransferResult;
+import org.kiungo.peering.CreatePeer;
 
 /**
  * Three real nodes over real HTTP that learn their routes by CCP only: A peers with B, B with A and C, and no node
@@ -37,7 +38,8 @@ import org.kiungo.ledger.CreateTransferResult;
  * 100 ms here, so the waits below are short; they poll with a bound and never assert on how long anything took.
  */
 class CcpNetworkTest {
-    private static final Asset USD = new Asset("USD", 2, 1);
+    /** The endpoint of a peer served by an in-process receiver or never sent to: nothing listens there. */
+    private static final String NOWHERE = "http://127.0.0.1:1/ilp";
     private static final byte[] FULFILLMENT = new byte[32];
     private static final byte[] CONDITION;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -54,6 +56,8 @@ class CcpNetworkTest {
     private Node a;
     private Node b;
     private Node c;
+    /** Asset and peer ids by node address and the test's name for them: the services choose the ids. */
+    private final Map<String, String> ids = new HashMap<>();
 
     @BeforeEach
     void startNetwork(@TempDir Path dirA, @TempDir Path dirB, @TempDir Path dirC) throws Exception {
@@ -61,15 +65,15 @@ class CcpNetworkTest {
         b = Node.start(config(dirB, "test.b"));
         c = Node.start(config(dirC, "test.c"));
         for (Node node : List.of(a, b, c)) {
-            node.peering().createAsset(USD);
+            ids.put(node.ilpAddress() + "/USD", node.peering().createAsset("USD", 2).id().toString());
         }
-        peer(a, "alice", "test.a.alice", null, "alice-token");
-        peer(a, "b", "test.b", link(b, "a-to-b"), "b-to-a");
-        peer(b, "a", "test.a", link(a, "b-to-a"), "a-to-b");
-        peer(b, "c", "test.c", link(c, "b-to-c"), "c-to-b");
-        peer(c, "b", "test.b", link(b, "c-to-b"), "b-to-c");
-        peer(c, "receiver", "test.c.receiver", null, "receiver-token");
-        c.peering().attachLocalReceiver("receiver", (from, prepare) -> new Fulfill(FULFILLMENT.clone(),
+        peer(a, "alice", "test.a.alice", NOWHERE, "unused", "alice-token");
+        peer(a, "b", "test.b", endpoint(b), "a-to-b", "b-to-a");
+        peer(b, "a", "test.a", endpoint(a), "b-to-a", "a-to-b");
+        peer(b, "c", "test.c", endpoint(c), "b-to-c", "c-to-b");
+        peer(c, "b", "test.b", endpoint(b), "c-to-b", "b-to-c");
+        peer(c, "receiver", "test.c.receiver", NOWHERE, "unused", "receiver-token");
+        c.peering().attachLocalReceiver(id(c, "receiver"), (from, prepare) -> new Fulfill(FULFILLMENT.clone(),
                 new byte[0]));
         deposit(a, "alice", 1_000);
         deposit(b, "a", 1_000);
@@ -91,18 +95,23 @@ class CcpNetworkTest {
                 "ILP_ADDRESS", address, "CCP_BROADCAST_INTERVAL_MS", "100"));
     }
 
-    private static HttpLink link(Node to, String token) {
-        return HttpLink.of(URI.create("http://127.0.0.1:" + to.connectorPort() + "/ilp"), token);
+    private static String endpoint(Node to) {
+        return "http://127.0.0.1:" + to.connectorPort() + "/ilp";
     }
 
-    private static void peer(Node node, String id, String address, HttpLink link, String token) {
-        node.peering().createPeer(Peer.of(id, IlpAddress.of(address), USD, link, UUID.randomUUID()),
-                List.of(token));
+    private void peer(Node node, String name, String address, String endpoint, String outgoingToken, String token) {
+        String id = node.peering().createPeer(new CreatePeer(id(node, "USD"), address, Optional.of(name), endpoint,
+                outgoingToken, List.of(token), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
+                List.of())).id();
+        ids.put(node.ilpAddress() + "/" + name, id);
     }
 
-    private static void deposit(Node node, String peerId, long amount) {
-        assertThat(node.peering().depositPeerLiquidity(peerId, UUID.randomUUID(), amount))
-                .isEqualTo(CreateTransferResult.OK);
+    private String id(Node node, String name) {
+        return Objects.requireNonNull(ids.get(node.ilpAddress() + "/" + name), name);
+    }
+
+    private void deposit(Node node, String name, long amount) {
+        node.peering().depositPeerLiquidity(id(node, name), UUID.randomUUID(), amount);
     }
 
     private Reply send(long amount, String destination) throws Exception {
@@ -132,18 +141,25 @@ class CcpNetworkTest {
     }
 
     @Test
-    void shouldCarryAPacketFromAToCOverARouteLearnedFromBThenLoseItWhenBLosesC() throws Exception {
+    void shouldCarryAPacketFromAToCOverARouteLearnedFromB() throws Exception {
         assertThat(awaitReply("test.c.receiver", reply -> reply instanceof Fulfill)).isInstanceOf(Fulfill.class);
 
         assertThat(send(100, "test.c.receiver")).isInstanceOf(Fulfill.class);
-        assertThat(a.peering().peerAccount("alice").available()).isEqualTo(900);
-        assertThat(c.peering().peerAccount("receiver").creditsPosted()).isEqualTo(100);
 
-        assertThat(b.peering().removePeer("c")).isTrue();
+        assertThat(a.peering().peerAccount(id(a, "alice")).available()).isEqualTo(900);
+        assertThat(c.peering().peerAccount(id(c, "receiver")).creditsPosted()).isEqualTo(100);
+    }
+
+    /** Only zero-amount packets cross B to C, so C has no payment history at B and may be deleted. */
+    @Test
+    void shouldLoseTheRouteAtAWhenBDeletesItsPeerC() throws Exception {
+        assertThat(awaitReply("test.c.receiver", reply -> reply instanceof Fulfill)).isInstanceOf(Fulfill.class);
+
+        b.peering().services().peers().delete(id(b, "c"));
 
         Reply after = awaitReply("test.c.receiver", reply -> unreachableAt(reply, "test.a"));
         assertThat(unreachableAt(after, "test.a")).as("F02 from A itself, not from B: %s", after).isTrue();
-        assertThat(a.peering().peerAccount("alice").available()).isEqualTo(900);
+        assertThat(a.peering().peerAccount(id(a, "alice")).available()).isEqualTo(1_000);
         assertThat(send(1, "test.b")).isInstanceOf(Reject.class);
     }
 }

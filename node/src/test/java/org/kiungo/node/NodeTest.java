@@ -14,7 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +24,7 @@ import org.kiungo.codec.ilp.IlpAddress;
 import org.kiungo.codec.ilp.IlpCodec;
 import org.kiungo.codec.ilp.Prepare;
 import org.kiungo.codec.ilp.Reject;
-import org.kiungo.connector.Asset;
-import org.kiungo.connector.Peer;
+import org.kiungo.peering.CreatePeer;
 
 class NodeTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -138,12 +138,12 @@ class NodeTest {
         other = Node.start(config(secondDir));
     }
 
-    /** A peer "peer-a" in USD that sends with "token-a" and cannot be reached. */
+    /** A peer in USD that sends with "token-a" and cannot be reached. */
     private static void addPeerA(Node node) {
-        Asset usd = new Asset("USD", 2, 1);
-        node.peering().createAsset(usd);
-        node.peering().createPeer(Peer.of("peer-a", node.ilpAddress().with("a"), usd, null, UUID.randomUUID()),
-                List.of("token-a"));
+        String usd = node.peering().createAsset("USD", 2).id().toString();
+        node.peering().createPeer(new CreatePeer(usd, node.ilpAddress().with("a").value(), Optional.empty(),
+                "http://127.0.0.1:1/ilp", "unused-token", List.of("token-a"), OptionalLong.empty(),
+                OptionalLong.empty(), OptionalLong.empty(), List.of()));
     }
 
     static Config config(Path dataDir) throws ConfigException {

@@ -14,10 +14,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,19 +39,18 @@ import org.kiungo.codec.ilp.IlpCodec;
 import org.kiungo.codec.ilp.Prepare;
 import org.kiungo.codec.ilp.Reject;
 import org.kiungo.codec.ilp.Reply;
-import org.kiungo.connector.Asset;
-import org.kiungo.connector.HttpLink;
-import org.kiungo.connector.Peer;
 import org.kiungo.connector.StaticRates;
-import org.kiungo.ledger.CreateTransferResult;
+import org.kiungo.peering.CreatePeer;
+import org.kiungo.peering.UpdatePeer;
 
 /**
  * Three real nodes over real HTTP on ephemeral ports: alice (a test client) sends through A to B to C, where an
- * in-process receiver fulfils. A routes C's prefix via B; B knows C directly. Balances are read from each ledger.
+ * in-process receiver fulfils. A routes C's prefix via B; B knows C directly. Assets and peers are created
+ * through each node's peering services, as the admin API creates them; balances are read from each ledger.
  */
 class ThreeNodeNetworkTest {
-    private static final Asset USD = new Asset("USD", 2, 1);
-    private static final Asset EUR = new Asset("EUR", 6, 2);
+    /** The link of a peer served by an in-process receiver: packets never go over it. */
+    private static final Link LOCAL = new Link("http://127.0.0.1:1/ilp", "unused-token");
     private static final byte[] FULFILLMENT = new byte[32];
     private static final byte[] CONDITION;
     /** Longer than any answer may take; a hang shows as a failed request, never as a slow pass. */
@@ -64,6 +65,8 @@ class ThreeNodeNetworkTest {
     private Node a;
     private Node b;
     private Node c;
+    /** Asset and peer ids by node address and the test's name for them: the services choose the ids. */
+    private final Map<String, String> ids = new HashMap<>();
 
     @BeforeEach
     void startNetwork(@TempDir Path dirA, @TempDir Path dirB, @TempDir Path dirC) throws Exception {
@@ -71,15 +74,15 @@ class ThreeNodeNetworkTest {
         b = Node.start(config(dirB, "test.b"), new StaticRates("USD", Map.of("EUR", new BigDecimal("0.9"))));
         c = Node.start(config(dirC, "test.c"));
         for (Node node : List.of(a, b, c)) {
-            node.peering().createAsset(USD);
+            asset(node, "USD", 2);
         }
-        peer(a, "alice", "test.a.alice", USD, null, "alice-token");
-        peer(a, "b", "test.b", USD, link(b, "a-to-b"), "b-to-a", "test.c");
-        peer(b, "a", "test.a", USD, link(a, "b-to-a"), "a-to-b");
-        peer(b, "c", "test.c", USD, link(c, "b-to-c"), "c-to-b");
-        peer(c, "b", "test.b", USD, link(b, "c-to-b"), "b-to-c");
-        peer(c, "receiver", "test.c.receiver", USD, null, "unused-receiver-token");
-        c.peering().attachLocalReceiver("receiver", ThreeNodeNetworkTest::receive);
+        peer(a, "alice", "test.a.alice", "USD", LOCAL, "alice-token");
+        peer(a, "b", "test.b", "USD", link(b, "a-to-b"), "b-to-a", "test.c");
+        peer(b, "a", "test.a", "USD", link(a, "b-to-a"), "a-to-b");
+        peer(b, "c", "test.c", "USD", link(c, "b-to-c"), "c-to-b");
+        peer(c, "b", "test.b", "USD", link(b, "c-to-b"), "b-to-c");
+        peer(c, "receiver", "test.c.receiver", "USD", LOCAL, "unused-receiver-token");
+        c.peering().attachLocalReceiver(id(c, "receiver"), ThreeNodeNetworkTest::receive);
         deposit(a, "alice", 1_000);
         deposit(b, "a", 500);
         deposit(c, "b", 500);
@@ -108,20 +111,33 @@ class ThreeNodeNetworkTest {
                 "ILP_ADDRESS", address));
     }
 
-    private static HttpLink link(Node to, String token) {
-        return HttpLink.of(URI.create("http://127.0.0.1:" + to.connectorPort() + "/ilp"), token);
+    /** Where and with which token a node sends to a peer. */
+    private record Link(String endpoint, String outgoingToken) {
     }
 
-    private static void peer(Node node, String id, String address, Asset asset, HttpLink link, String token,
-                             String... routes) {
-        Peer peer = Peer.of(id, IlpAddress.of(address), asset, link, UUID.randomUUID())
-                .withRoutes(Arrays.stream(routes).map(IlpAddress::of).toList());
-        node.peering().createPeer(peer, List.of(token));
+    private static Link link(Node to, String token) {
+        return new Link("http://127.0.0.1:" + to.connectorPort() + "/ilp", token);
     }
 
-    private static void deposit(Node node, String peerId, long amount) {
-        assertThat(node.peering().depositPeerLiquidity(peerId, UUID.randomUUID(), amount))
-                .isEqualTo(CreateTransferResult.OK);
+    private void asset(Node node, String code, int scale) {
+        ids.put(node.ilpAddress() + "/" + code, node.peering().createAsset(code, scale).id().toString());
+    }
+
+    /** Creates a peer that the test calls {@code name} on {@code node}, with one incoming {@code token}. */
+    private void peer(Node node, String name, String address, String assetCode, Link link, String token,
+                      String... routes) {
+        String id = node.peering().createPeer(new CreatePeer(id(node, assetCode), address, Optional.of(name),
+                link.endpoint(), link.outgoingToken(), List.of(token), OptionalLong.empty(), OptionalLong.empty(),
+                OptionalLong.empty(), List.of(routes))).id();
+        ids.put(node.ilpAddress() + "/" + name, id);
+    }
+
+    private String id(Node node, String name) {
+        return Objects.requireNonNull(ids.get(node.ilpAddress() + "/" + name), name);
+    }
+
+    private void deposit(Node node, String name, long amount) {
+        node.peering().depositPeerLiquidity(id(node, name), UUID.randomUUID(), amount);
     }
 
     private Reply send(long amount, String destination, Instant expiresAt) throws Exception {
@@ -138,12 +154,12 @@ class ThreeNodeNetworkTest {
         return send(amount, destination, Instant.now().plusSeconds(20));
     }
 
-    private static BigInteger available(Node node, String peerId) {
-        return node.peering().peerAccount(peerId).available();
+    private BigInteger available(Node node, String name) {
+        return node.peering().peerAccount(id(node, name)).available();
     }
 
-    private static long received(Node node, String peerId) {
-        return node.peering().peerAccount(peerId).creditsPosted();
+    private long received(Node node, String name) {
+        return node.peering().peerAccount(id(node, name)).creditsPosted();
     }
 
     private void assertNothingMoved() {
@@ -154,9 +170,10 @@ class ThreeNodeNetworkTest {
         assertThat(available(c, "b")).isEqualTo(500);
         assertThat(received(c, "receiver")).isZero();
         for (Node node : List.of(a, b, c)) {
-            for (String peerId : List.of("alice", "a", "b", "c", "receiver")) {
-                node.peering().findPeer(peerId).ifPresent(peer ->
-                        assertThat(node.peering().peerAccount(peerId).debitsPending()).isZero());
+            for (String name : List.of("alice", "a", "b", "c", "receiver")) {
+                if (ids.containsKey(node.ilpAddress() + "/" + name)) {
+                    assertThat(node.peering().peerAccount(id(node, name)).debitsPending()).isZero();
+                }
             }
         }
     }
@@ -223,8 +240,9 @@ class ThreeNodeNetworkTest {
 
     @Test
     void shouldRejectAPacketAboveBsMaximumWithF08AndItsAmounts() throws Exception {
-        Peer aAtB = b.peering().findPeer("a").orElseThrow();
-        b.peering().updatePeer(aAtB.withMaxPacketAmount(300));
+        b.peering().services().peers().update(new UpdatePeer(id(b, "a"), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.of(300), OptionalLong.empty(),
+                Optional.empty()));
 
         Reject reject = reject(send(301, "test.c.receiver"));
 
@@ -274,8 +292,7 @@ class ThreeNodeNetworkTest {
 
     @Test
     void shouldKeepBalancesExactUnderConcurrentPacketsOverHttp2() throws Exception {
-        a.peering().updatePeer(a.peering().findPeer("b").orElseThrow().withLink(Optional.of(
-                new HttpLink(URI.create("http://127.0.0.1:" + b.connectorPort() + "/ilp"), "a-to-b", true))));
+        a.peering().useH2c(id(a, "b"));
         int packets = 200;
         List<Future<Reply>> replies = new ArrayList<>();
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -300,14 +317,13 @@ class ThreeNodeNetworkTest {
 
     @Test
     void shouldConvertUsdAtScale2ToEurAtScale6Exactly() throws Exception {
-        b.peering().createAsset(EUR);
-        c.peering().createAsset(EUR);
-        assertThat(b.peering().depositAssetLiquidity(EUR.ledger(), UUID.randomUUID(), 50_000_000))
-                .isEqualTo(CreateTransferResult.OK);
-        peer(b, "c-eur", "test.c", EUR, link(c, "b-to-c-eur"), "c-eur-to-b", "test.c.eur");
-        peer(c, "b-eur", "test.b", EUR, link(b, "c-eur-to-b"), "b-to-c-eur");
-        peer(c, "eur-receiver", "test.c.eur.receiver", EUR, null, "unused-eur-token");
-        c.peering().attachLocalReceiver("eur-receiver", ThreeNodeNetworkTest::receive);
+        asset(b, "EUR", 6);
+        asset(c, "EUR", 6);
+        b.peering().depositAssetLiquidity(id(b, "EUR"), UUID.randomUUID(), 50_000_000);
+        peer(b, "c-eur", "test.c", "EUR", link(c, "b-to-c-eur"), "c-eur-to-b", "test.c.eur");
+        peer(c, "b-eur", "test.b", "EUR", link(b, "c-eur-to-b"), "b-to-c-eur");
+        peer(c, "eur-receiver", "test.c.eur.receiver", "EUR", LOCAL, "unused-eur-token");
+        c.peering().attachLocalReceiver(id(c, "eur-receiver"), ThreeNodeNetworkTest::receive);
         deposit(c, "b-eur", 20_000_000);
         deposit(a, "alice", 1_000);
         deposit(b, "a", 1_000);
@@ -318,8 +334,8 @@ class ThreeNodeNetworkTest {
         assertThat(available(a, "alice")).isEqualTo(2_000 - 1_234);
         assertThat(received(a, "b")).isEqualTo(1_234);
         assertThat(available(b, "a")).isEqualTo(1_500 - 1_234);
-        assertThat(b.peering().assetLiquidityAccount(USD.ledger()).creditsPosted()).isEqualTo(1_234);
-        assertThat(b.peering().assetLiquidityAccount(EUR.ledger()).available()).isEqualTo(50_000_000 - 11_106_000);
+        assertThat(b.peering().assetLiquidityAccount(id(b, "USD")).creditsPosted()).isEqualTo(1_234);
+        assertThat(b.peering().assetLiquidityAccount(id(b, "EUR")).available()).isEqualTo(50_000_000 - 11_106_000);
         assertThat(received(b, "c-eur")).isEqualTo(11_106_000);
         assertThat(available(c, "b-eur")).isEqualTo(20_000_000 - 11_106_000);
         assertThat(received(c, "eur-receiver")).isEqualTo(11_106_000);
