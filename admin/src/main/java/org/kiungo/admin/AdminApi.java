@@ -7,6 +7,7 @@ import graphql.GraphQLError;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.parser.ParserOptions;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
@@ -33,6 +34,15 @@ public final class AdminApi {
     public static final int QUERY_DEPTH_MAX = 12;
     /** Most fields one query may select, counted over every level. */
     public static final int QUERY_COMPLEXITY_MAX = 2_000;
+    /**
+     * Longest query text in characters (variables are not counted): a createPeer with 16 literal tokens and 1,000
+     * literal routes fits. The HTTP body as a whole has {@link GraphqlHandler#BODY_BYTES_MAX}.
+     */
+    public static final int QUERY_LENGTH_MAX = 100_000;
+    /** Most grammar tokens in one query, so a query is refused before parsing it costs much. */
+    public static final int QUERY_TOKENS_MAX = 10_000;
+    private static final ParserOptions PARSER_OPTIONS = ParserOptions.getDefaultOperationParserOptions().transform(
+            options -> options.maxCharacters(QUERY_LENGTH_MAX).maxTokens(QUERY_TOKENS_MAX));
     static final String SCHEMA = "/org/kiungo/admin/schema.graphqls";
 
     private final GraphQL graphql;
@@ -75,6 +85,7 @@ public final class AdminApi {
                 .query(query)
                 .operationName(operationName)
                 .variables(variables == null ? Map.of() : variables)
+                .graphQLContext(Map.of(ParserOptions.class, PARSER_OPTIONS))
                 .build());
         Map<String, Object> response = new LinkedHashMap<>(result.toSpecification());
         if (!result.getErrors().isEmpty()) {

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Gives every error an {@code extensions.code}: a refused operation its {@link org.kiungo.peering.PeeringError}
  * name, a query that does not parse {@code GRAPHQL_PARSE_FAILED}, one that breaks the schema
- * {@code GRAPHQL_VALIDATION_FAILED}, bad variables {@code BAD_USER_INPUT}, and anything unexpected
+ * {@code GRAPHQL_VALIDATION_FAILED} (so does one beyond the depth or complexity limit), bad variables
+ * {@code BAD_USER_INPUT}, and anything unexpected
  * {@code INTERNAL_SERVER_ERROR} with a message that reveals nothing (the cause is logged once).
  */
 final class ErrorCodes implements DataFetcherExceptionHandler {
@@ -52,7 +53,7 @@ final class ErrorCodes implements DataFetcherExceptionHandler {
         if (message.startsWith("Variable") || message.contains("Coercion")) {
             return BAD_USER_INPUT;
         }
-        if (error.getErrorType() == ErrorType.ValidationError) {
+        if (error.getErrorType() == ErrorType.ValidationError || error.getErrorType() == ErrorType.ExecutionAborted) {
             return VALIDATION_FAILED;
         }
         return INTERNAL;

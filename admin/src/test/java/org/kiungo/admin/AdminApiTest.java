@@ -8,12 +8,25 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.kiungo.ledger.postgres.TestDatabase;
 
-/** Queries, pagination, every error code, and idempotency keys, through the GraphQL layer. */
+/**
+ * Queries, pagination, every error code, and idempotency keys, through the GraphQL layer, once with each storage
+ * mode: the embedded ledger and H2 store, and PostgreSQL for both (a fresh schema per test).
+ */
+@ParameterizedClass
+@EnumSource(AdminFixture.Storage.class)
 final class AdminApiTest {
     static final String CREATE_ASSET = "mutation($input: CreateAssetInput!) { createAsset(input: $input) "
             + "{ code success message asset { id code scale liquidity createdAt } } }";
@@ -22,13 +35,21 @@ final class AdminApiTest {
     static final String DEPOSIT = "mutation($input: DepositPeerLiquidityInput!) { depositPeerLiquidity(input: $input)"
             + " { code success message } }";
 
+    @Parameter
+    AdminFixture.Storage storage;
+    @RegisterExtension
+    final TestDatabase database = new TestDatabase();
     @TempDir
     Path directory;
     AdminFixture admin;
+    GatedLedger gate;
 
     @BeforeEach
     void open() {
-        admin = new AdminFixture(directory);
+        admin = AdminFixture.open(storage, directory, database, ledger -> {
+            gate = new GatedLedger(ledger);
+            return gate;
+        });
     }
 
     @AfterEach
@@ -151,6 +172,34 @@ final class AdminApiTest {
         assertThat(code(admin.run(CREATE_ASSET, "{\"input\": {\"code\": \"EUR\", \"scale\": 2, "
                 + "\"idempotencyKey\": \"k1\"}}"))).isEqualTo("CONFLICT");
         assertThat(admin.services.assets().page(null, null, null, null).items()).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseAnIdempotencyKeyInFlightThenReplayItsFirstResultAndRefuseOtherArguments() throws Exception {
+        String peer = peer(asset("USD", 2), "g.b", "t");
+        String deposit = """
+                {"input": {"peerId": "%s", "amount": "5", "id": "%s", "idempotencyKey": "k2"}}"""
+                .formatted(peer, UUID.randomUUID());
+        gate.hold();
+        Map<String, Object> first;
+        try (ExecutorService client = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Map<String, Object>> held = client.submit(() -> admin.run(DEPOSIT, deposit));
+            gate.awaitHeld();
+
+            Map<String, Object> whileInFlight = admin.run(DEPOSIT, deposit);
+
+            assertThat(code(whileInFlight)).isEqualTo("CONFLICT");
+            assertThat(AdminFixture.firstError(whileInFlight).get("message").toString()).contains("in progress");
+            gate.release();
+            first = held.get();
+        }
+        assertThat(data(first, "depositPeerLiquidity")).containsEntry("success", true);
+        assertThat(admin.run(DEPOSIT, deposit)).isEqualTo(first);
+        assertThat(code(admin.run(DEPOSIT, """
+                {"input": {"peerId": "%s", "amount": "6", "id": "%s", "idempotencyKey": "k2"}}"""
+                .formatted(peer, UUID.randomUUID())))).isEqualTo("CONFLICT");
+        assertThat(data(admin.run("{ peer(id: \"" + peer + "\") { liquidity } }", "{}"), "peer"))
+                .containsEntry("liquidity", "505");
     }
 
     @Test

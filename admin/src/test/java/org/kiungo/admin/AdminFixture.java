@@ -6,17 +6,29 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.kiungo.connector.InMemoryAssetDirectory;
 import org.kiungo.connector.InMemoryIncomingTokens;
 import org.kiungo.connector.InMemoryPeerDirectory;
 import org.kiungo.ledger.Ledger;
 import org.kiungo.ledger.embedded.EmbeddedLedger;
+import org.kiungo.ledger.postgres.DatabaseUrl;
+import org.kiungo.ledger.postgres.PostgresLedger;
+import org.kiungo.ledger.postgres.TestDatabase;
 import org.kiungo.peering.PeeringServices;
 import org.kiungo.peering.PeeringStore;
 import org.kiungo.peering.PeeringStores;
 
-/** An admin API over an embedded ledger and store in a temporary directory, with request helpers. */
+/**
+ * An admin API over a ledger and a peering store in one of the node's two storage modes, with request helpers:
+ * embedded (H2 store and journaled ledger in a temporary directory) or PostgreSQL (both in a test's fresh schema).
+ */
 final class AdminFixture implements AutoCloseable {
+    /** The node's storage modes; tests that must hold for both run once per mode. */
+    enum Storage {
+        EMBEDDED, POSTGRES
+    }
+
     static final ObjectMapper JSON = new ObjectMapper();
     final Ledger ledger;
     final PeeringStore store;
@@ -26,8 +38,23 @@ final class AdminFixture implements AutoCloseable {
     final AdminApi api;
 
     AdminFixture(Path directory) {
-        ledger = EmbeddedLedger.open(directory.resolve("ledger"), Clock.systemUTC());
-        store = PeeringStores.embedded(directory.resolve("peering"));
+        this(EmbeddedLedger.open(directory.resolve("ledger"), Clock.systemUTC()),
+                PeeringStores.embedded(directory.resolve("peering")));
+    }
+
+    /** Storage of kind {@code storage}: in {@code directory}, or in {@code database}'s schema. */
+    static AdminFixture open(Storage storage, Path directory, TestDatabase database, UnaryOperator<Ledger> wrap) {
+        if (storage == Storage.EMBEDDED) {
+            return new AdminFixture(wrap.apply(EmbeddedLedger.open(directory.resolve("ledger"), Clock.systemUTC())),
+                    PeeringStores.embedded(directory.resolve("peering")));
+        }
+        DatabaseUrl url = DatabaseUrl.parse(database.url());
+        return new AdminFixture(wrap.apply(PostgresLedger.open(url, Clock.systemUTC())), PeeringStores.postgres(url));
+    }
+
+    AdminFixture(Ledger ledger, PeeringStore store) {
+        this.ledger = ledger;
+        this.store = store;
         services = PeeringServices.open(store, ledger, new InMemoryAssetDirectory(), peers, tokens,
                 Clock.systemUTC());
         api = AdminApi.over(services, Clock.systemUTC());

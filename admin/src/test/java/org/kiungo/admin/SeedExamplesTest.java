@@ -10,12 +10,20 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.kiungo.ledger.postgres.TestDatabase;
 
 /**
  * Every query and variable set of the peering guides (seeds 000 and 002), pasted verbatim, answered with the
- * fields the guides show. Where the guide itself is malformed, the error says exactly what is wrong.
+ * fields the guides show. Where the guide itself is malformed, the error says exactly what is wrong. Once with
+ * each storage mode.
  */
+@ParameterizedClass
+@EnumSource(AdminFixture.Storage.class)
 final class SeedExamplesTest {
     static final String CREATE_ASSET = """
             mutation CreateAsset ($input: CreateAssetInput!) {
@@ -160,13 +168,17 @@ final class SeedExamplesTest {
             }
             """;
 
+    @Parameter
+    AdminFixture.Storage storage;
+    @RegisterExtension
+    final TestDatabase database = new TestDatabase();
     @TempDir
     Path directory;
     AdminFixture admin;
 
     @BeforeEach
     void open() {
-        admin = new AdminFixture(directory);
+        admin = AdminFixture.open(storage, directory, database, ledger -> ledger);
     }
 
     @AfterEach
