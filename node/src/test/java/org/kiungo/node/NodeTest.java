@@ -19,6 +19,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kiungo.admin.GraphqlHandler;
 import org.kiungo.codec.ilp.ErrorCode;
 import org.kiungo.codec.ilp.IlpAddress;
 import org.kiungo.codec.ilp.IlpCodec;
@@ -61,6 +62,28 @@ class NodeTest {
 
         assertThat(get(node.adminPort(), "/nothing-here").statusCode()).isEqualTo(404);
         assertThat(get(node.adminPort(), "/graphql").statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void shouldServeAGraphqlBodyOfTheLimitAndRefuseOneByteMoreWith413(@TempDir Path dataDir) throws Exception {
+        node = Node.start(config(dataDir));
+        String prefix = "{\"query\": \"{ assets { edges { cursor } } }\", \"padding\": \"";
+        String atLimit = prefix + "x".repeat(GraphqlHandler.BODY_BYTES_MAX - prefix.length() - 2) + "\"}";
+
+        HttpResponse<String> served = postGraphql(atLimit);
+        HttpResponse<String> refused = postGraphql(atLimit.replace(prefix, prefix + "x"));
+
+        assertThat(atLimit).hasSize(GraphqlHandler.BODY_BYTES_MAX);
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body()).contains("\"edges\":[]").doesNotContain("errors");
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("larger than " + GraphqlHandler.BODY_BYTES_MAX + " bytes");
+    }
+
+    private HttpResponse<String> postGraphql(String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(node.adminPort(), GraphqlHandler.PATH)).timeout(TIMEOUT)
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString(body)).build(),
+                BodyHandlers.ofString());
     }
 
     @Test
