@@ -83,7 +83,7 @@ public final class Assets {
 
     /** A page of assets, oldest first. */
     public Page<AssetRecord> page(Integer first, String after, Integer last, String before) {
-        return Page.of(store.assets(), a -> a.id().toString(), first, after, last, before);
+        return store.assetPage(Page.Request.of(first, after, last, before));
     }
 
     /** The node's own liquidity in the asset, live from the ledger. */

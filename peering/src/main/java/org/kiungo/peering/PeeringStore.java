@@ -20,6 +20,9 @@ public interface PeeringStore extends AutoCloseable {
     /** Every asset, oldest first (by creation time, then id). */
     List<AssetRecord> assets();
 
+    /** One page of assets in the same order, read without reading the others. */
+    Page<AssetRecord> assetPage(Page.Request request);
+
     /** Inserts a peer with the SHA-256 hashes of its incoming tokens. */
     void insertPeer(PeerRecord peer, List<byte[]> tokenHashes);
 
@@ -33,6 +36,9 @@ public interface PeeringStore extends AutoCloseable {
 
     /** Every peer, oldest first (by creation time, then id). */
     List<PeerRecord> peers();
+
+    /** One page of peers in the same order, read without reading the others. */
+    Page<PeerRecord> peerPage(Page.Request request);
 
     /** The token hashes of every peer, by peer id. */
     Map<String, List<byte[]>> tokenHashes();

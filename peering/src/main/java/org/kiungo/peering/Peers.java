@@ -140,7 +140,7 @@ public final class Peers {
 
     /** A page of peers, oldest first. */
     public Page<PeerRecord> page(Integer first, String after, Integer last, String before) {
-        return Page.of(store.peers(), PeerRecord::id, first, after, last, before);
+        return store.peerPage(Page.Request.of(first, after, last, before));
     }
 
     /** The peer's credit line left now, live from the ledger. */

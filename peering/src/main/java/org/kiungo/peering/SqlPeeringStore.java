@@ -72,6 +72,11 @@ public final class SqlPeeringStore implements PeeringStore {
     }
 
     @Override
+    public Page<AssetRecord> assetPage(Page.Request request) {
+        return page("peering_assets", ASSET_COLUMNS, request, SqlRows::asset);
+    }
+
+    @Override
     public void insertPeer(PeerRecord peer, List<byte[]> tokenHashes) {
         transaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO peering_peers ("
@@ -131,6 +136,11 @@ public final class SqlPeeringStore implements PeeringStore {
     public List<PeerRecord> peers() {
         return query("SELECT " + PEER_COLUMNS + " FROM peering_peers ORDER BY created_at_ms, id", null,
                 SqlRows::peer);
+    }
+
+    @Override
+    public Page<PeerRecord> peerPage(Page.Request request) {
+        return page("peering_peers", PEER_COLUMNS, request, SqlRows::peer);
     }
 
     @Override
@@ -240,6 +250,52 @@ public final class SqlPeeringStore implements PeeringStore {
             return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("the peering store failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A keyset page in list order (creation time, then id): the cursor's row is looked up, then at most
+     * {@code size + 1} rows beyond it are read, whatever the table holds.
+     */
+    private <T> Page<T> page(String table, String columns, Page.Request request, SqlRows.Mapper<T> mapper) {
+        String beyond = request.backwards() ? "<" : ">";
+        String order = request.backwards() ? " DESC" : "";
+        String sql = "SELECT " + columns + " FROM " + table
+                + (request.cursor().isPresent() ? " WHERE created_at_ms " + beyond + " ? OR (created_at_ms = ? AND id "
+                + beyond + " ?)" : "") + " ORDER BY created_at_ms" + order + ", id" + order + " LIMIT ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            int parameter = 1;
+            if (request.cursor().isPresent()) {
+                long cursorCreatedAtMs = cursorCreatedAtMs(connection, table, request);
+                select.setLong(parameter++, cursorCreatedAtMs);
+                select.setLong(parameter++, cursorCreatedAtMs);
+                select.setString(parameter++, request.cursor().get());
+            }
+            select.setInt(parameter, request.size() + 1);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(mapper.map(result));
+                }
+            }
+            return request.page(rows);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the peering store failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static long cursorCreatedAtMs(Connection connection, String table, Page.Request request)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT created_at_ms FROM " + table
+                + " WHERE id = ?")) {
+            select.setString(1, request.cursor().get());
+            try (ResultSet result = select.executeQuery()) {
+                if (!result.next()) {
+                    throw request.unknownCursor();
+                }
+                return result.getLong(1);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -274,6 +275,39 @@ abstract class PeeringContractTest {
         assertThat(last.hasPreviousPage()).isTrue();
         assertThat(errorOf(() -> services.assets().page(101, null, null, null)))
                 .isEqualTo(PeeringError.BAD_USER_INPUT);
+    }
+
+    /** Created in one millisecond, so only the id orders them: the keyset must still lose and repeat nothing. */
+    @Test
+    void shouldPageThroughItemsOfOneMillisecondInBothDirectionsWithoutLosingOrRepeatingOne() {
+        for (int scale = 0; scale < 7; scale++) {
+            services.assets().create("EUR", scale, OptionalLong.empty(), OptionalLong.empty());
+        }
+        List<AssetRecord> all = store.assets();
+        List<AssetRecord> forwards = new ArrayList<>();
+        Page<AssetRecord> page = services.assets().page(2, null, null, null);
+        forwards.addAll(page.items());
+        while (page.hasNextPage()) {
+            page = services.assets().page(2, forwards.get(forwards.size() - 1).id().toString(), null, null);
+            assertThat(page.hasPreviousPage()).isTrue();
+            forwards.addAll(page.items());
+        }
+        List<AssetRecord> backwards = new ArrayList<>();
+        page = services.assets().page(null, null, 3, null);
+        backwards.addAll(0, page.items());
+        while (page.hasPreviousPage()) {
+            page = services.assets().page(null, null, 3, backwards.get(0).id().toString());
+            assertThat(page.hasNextPage()).isTrue();
+            backwards.addAll(0, page.items());
+        }
+
+        assertThat(forwards).hasSize(7).isEqualTo(all);
+        assertThat(backwards).isEqualTo(all);
+        assertThat(errorOf(() -> services.assets().page(null, null, null, UUID.randomUUID().toString())))
+                .isEqualTo(PeeringError.BAD_USER_INPUT);
+        assertThat(errorOf(() -> services.peers().page(1, "no-such-peer", null, null)))
+                .isEqualTo(PeeringError.BAD_USER_INPUT);
+        assertThat(errorOf(() -> services.assets().page(1, null, 1, null))).isEqualTo(PeeringError.BAD_USER_INPUT);
     }
 
     @Test
