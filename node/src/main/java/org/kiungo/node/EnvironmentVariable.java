@@ -20,7 +20,14 @@ public enum EnvironmentVariable {
     REDIS_URL(null, "unset, in memory", "Redis URL (redis:// or rediss://) for state shared by replicas",
             Use.REFUSED),
     WEBHOOK_URL(null, "unset", "http(s) URL that receives webhook events", Use.NOT_YET),
-    EXCHANGE_RATES_URL(null, "unset", "http(s) URL returning exchange rates as {base, rates}", Use.NOT_YET),
+    EXCHANGE_RATES_URL(null, "unset", "http(s) URL of a rates service: GET <url>?base=USD returns"
+            + " {\"base\":\"USD\",\"rates\":{\"EUR\":0.9}}; cached per base", Use.USED),
+    EXCHANGE_RATES_LIFETIME_MS("15000", null, "how long rates from EXCHANGE_RATES_URL are fresh; stale ones serve"
+            + " while one refresh runs, up to twice this age; 100 to 86400000", Use.USED),
+    EXCHANGE_RATES_STATIC(null, "unset", "fixed exchange rates for a node without a rates service, as JSON in"
+            + " the rates service's shape: {\"base\":\"USD\",\"rates\":{\"EUR\":0.9}}", Use.USED),
+    EXCHANGE_RATES_SPREAD_BPS("0", null, "the connector's spread on conversions between assets, in basis points"
+            + " (20 pays out 0.2 % less); 0 to 9999", Use.USED),
     API_SECRET(null, "unset: admin API on 127.0.0.1 only, unsigned",
             "secret that signs admin API requests (header signature: t=<ms>, v1=<HMAC-SHA256 of \"<t>.<body>\">);"
                     + " when set, the admin API listens on KIUNGO_BIND_HOST", Use.USED),

@@ -19,7 +19,6 @@ import org.kiungo.connector.PacketPipeline;
 import org.kiungo.connector.PipelineParts;
 import org.kiungo.connector.RateSource;
 import org.kiungo.connector.Router;
-import org.kiungo.connector.StaticRates;
 import org.kiungo.admin.AdminApi;
 import org.kiungo.admin.GraphqlHandler;
 import org.kiungo.connector.ccp.CcpSettings;
@@ -60,11 +59,13 @@ public final class Node implements AutoCloseable {
     private final HttpServer connector;
     private final HttpServer admin;
     private final CcpTimer ccpTimer;
+    private final Runnable closeRates;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private Node(Config config, DataDirectory dataDirectory, Connector parts, HttpServer connector,
-                 HttpServer admin) {
+                 HttpServer admin, Runnable closeRates) {
         this.config = config;
+        this.closeRates = closeRates;
         this.dataDirectory = dataDirectory;
         this.parts = parts;
         this.connector = connector;
@@ -73,18 +74,31 @@ public final class Node implements AutoCloseable {
         this.ccpTimer = CcpTimer.start(parts.speaker());
     }
 
-    /** Starts a node that forwards packets within one asset only: it knows no exchange rates. */
+    /** Starts a node with the exchange rates its configuration names: a rates service, a fixed table or none. */
     public static Node start(Config config) throws NodeStartException {
-        return start(config, StaticRates.none());
+        ExchangeRatesSettings.Rates rates = config.exchangeRates().open(Clock.systemUTC());
+        LOG.info("{}", config.exchangeRates().describe());
+        return start(config, rates.source(), rates::close);
+    }
+
+    /** Starts a node with {@code rates} instead of the configured ones: for in-process tests. */
+    public static Node start(Config config, RateSource rates) throws NodeStartException {
+        return start(config, rates, () -> { });
     }
 
     /**
      * Locks the data directory, opens the ledger, builds the packet pipeline with {@code rates} and starts the
-     * servers; on failure releases whatever it had taken.
+     * servers; on failure releases whatever it had taken, {@code closeRates} included.
      */
-    public static Node start(Config config, RateSource rates) throws NodeStartException {
+    private static Node start(Config config, RateSource rates, Runnable closeRates) throws NodeStartException {
         LOG.info("Kiungo {} \"{}\" starting", Version.current(), config.instanceName());
-        DataDirectory dataDirectory = DataDirectory.lock(config.dataDir());
+        DataDirectory dataDirectory;
+        try {
+            dataDirectory = DataDirectory.lock(config.dataDir());
+        } catch (NodeStartException | RuntimeException e) {
+            closeRates.run();
+            throw e;
+        }
         Connector parts = null;
         HttpServer connector = null;
         try {
@@ -99,7 +113,7 @@ public final class Node implements AutoCloseable {
                     new GraphqlHandler(parts.admin(), signatures));
             HttpServer admin = HttpServer.start("admin", adminHost(config), config.adminPort(), adminHandlers,
                     false);
-            Node node = new Node(config, dataDirectory, parts, connector, admin);
+            Node node = new Node(config, dataDirectory, parts, connector, admin, closeRates);
             node.logStarted();
             return node;
         } catch (NodeStartException | RuntimeException e) {
@@ -110,6 +124,7 @@ public final class Node implements AutoCloseable {
                 parts.close();
             }
             dataDirectory.close();
+            closeRates.run();
             throw e;
         }
     }
@@ -161,6 +176,7 @@ public final class Node implements AutoCloseable {
         connector.stop();
         admin.stop();
         parts.close();
+        closeRates.run();
         dataDirectory.close();
         LOG.info("stopped");
         stopped.countDown();
