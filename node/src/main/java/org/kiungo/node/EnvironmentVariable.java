@@ -8,7 +8,8 @@ public enum EnvironmentVariable {
     ILP_ADDRESS(null, "test.kiungo-<8 random hex digits>, generated once and kept in KIUNGO_DATA_DIR",
             "the node's static ILP address", Use.USED),
     ILP_CONNECTOR_URL(null, "http://127.0.0.1:<CONNECTOR_PORT>",
-            "the URL where peers reach this node's connector, told to peers by auto-peering", Use.NOT_YET),
+            "the URL where peers reach this node's connector; peers in asynchronous ILP-over-HTTP mode POST their"
+                    + " replies to it followed by /callback", Use.USED),
     INSTANCE_NAME("Kiungo", null, "the name peers know this node by", Use.USED),
     CONNECTOR_PORT("3002", null, "port of the ILP-over-HTTP endpoint (HTTP/1.1 and h2c); 0 picks a free port",
             Use.USED),

@@ -1,5 +1,6 @@
 package org.kiungo.node;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.Handler;
 import org.kiungo.codec.ilp.IlpAddress;
+import org.kiungo.connector.CallbackReplies;
 import org.kiungo.connector.ConnectorSettings;
 import org.kiungo.connector.IlpOverHttpClient;
 import org.kiungo.connector.IlpOverHttpHandler;
@@ -18,6 +20,7 @@ import org.kiungo.connector.LocalReceivers;
 import org.kiungo.connector.PacketPipeline;
 import org.kiungo.connector.PipelineParts;
 import org.kiungo.connector.RateSource;
+import org.kiungo.connector.ReplyCallbackHandler;
 import org.kiungo.connector.Router;
 import org.kiungo.admin.AdminApi;
 import org.kiungo.admin.GraphqlHandler;
@@ -104,9 +107,12 @@ public final class Node implements AutoCloseable {
         try {
             Clock clock = Clock.systemUTC();
             parts = Connector.build(config, rates, clock);
-            IlpOverHttpHandler ilpOverHttp = new IlpOverHttpHandler(config.ilpAddress(), parts.incomingTokens(),
-                    parts.pipeline());
+            // Prepares first: the synchronous path meets one path check before its handler.
+            Handler ilpOverHttp = new Handler.Sequence(new IlpOverHttpHandler(config.ilpAddress(),
+                    parts.incomingTokens(), parts.pipeline(), Optional.of(parts.callbackReplies())),
+                    new ReplyCallbackHandler(parts.incomingTokens(), parts.outgoing().pendingReplies()));
             connector = HttpServer.start("connector", config.bindHost(), config.connectorPort(), ilpOverHttp, true);
+            parts.outgoing().acceptRepliesAt(callbackUrl(config.ilpConnectorUrl(), connector.port()));
             Optional<RequestSignatures> signatures = config.apiSecret().map(secret -> new RequestSignatures(
                     secret.reveal().getBytes(StandardCharsets.UTF_8), clock));
             Handler adminHandlers = new Handler.Sequence(new HealthHandler(),
@@ -136,6 +142,17 @@ public final class Node implements AutoCloseable {
     /** The port the ILP-over-HTTP endpoint listens on. */
     public int connectorPort() {
         return connector.port();
+    }
+
+    /**
+     * Where peers in asynchronous mode POST their replies: ILP_CONNECTOR_URL (with the bound port when it names
+     * port 0) followed by {@value ReplyCallbackHandler#PATH_SUFFIX}.
+     */
+    static URI callbackUrl(URI connectorUrl, int boundPort) {
+        String path = connectorUrl.getRawPath() == null ? "" : connectorUrl.getRawPath().replaceFirst("/+$", "");
+        int port = connectorUrl.getPort() == 0 ? boundPort : connectorUrl.getPort();
+        return URI.create(connectorUrl.getScheme() + "://" + connectorUrl.getHost() + (port < 0 ? "" : ":" + port)
+                + path + ReplyCallbackHandler.PATH_SUFFIX);
     }
 
     /** Where the admin server listens: {@link #ADMIN_HOST}, or KIUNGO_BIND_HOST when API_SECRET is set. */
@@ -185,7 +202,7 @@ public final class Node implements AutoCloseable {
     /** The connector's parts, built before any server listens. */
     private record Connector(InMemoryIncomingTokens incomingTokens, Ledger ledger, IlpOverHttpClient outgoing,
                              ExecutorService ccpSends, CcpSpeaker speaker, Peering peering, PacketPipeline pipeline,
-                             PeeringStore store, AdminApi admin) {
+                             PeeringStore store, AdminApi admin, CallbackReplies callbackReplies) {
         static Connector build(Config config, RateSource rates, Clock clock) {
             Ledger ledger = EmbeddedLedger.open(config.dataDir().resolve(LEDGER_DIRECTORY), clock);
             IlpOverHttpClient outgoing;
@@ -219,11 +236,12 @@ public final class Node implements AutoCloseable {
             PeeringServices services = PeeringServices.open(store, ledger, assets, peers, incomingTokens, clock);
             return new Connector(incomingTokens, ledger, outgoing, ccpSends, speaker,
                     new Peering(ledger, assets, peers, localReceivers), pipeline, store,
-                    AdminApi.over(services, clock));
+                    AdminApi.over(services, clock), new CallbackReplies(peers, outgoing, clock));
         }
 
         void close() {
             ccpSends.shutdownNow();
+            callbackReplies.close();
             outgoing.close();
             store.close();
             ledger.close();

@@ -57,9 +57,8 @@ class ConfigTest {
         assertThat(config.dataDir()).isEqualTo(dataDir);
         assertThat(config.bindHost()).isEqualTo("0.0.0.0");
         assertThat(config.logLevel()).isEqualTo("debug");
-        assertThat(config.notUsedYet()).containsExactly(EnvironmentVariable.ILP_CONNECTOR_URL,
-                EnvironmentVariable.AUTO_PEERING_SERVER_PORT, EnvironmentVariable.WEBHOOK_URL,
-                EnvironmentVariable.STREAM_SECRET);
+        assertThat(config.notUsedYet()).containsExactly(EnvironmentVariable.AUTO_PEERING_SERVER_PORT,
+                EnvironmentVariable.WEBHOOK_URL, EnvironmentVariable.STREAM_SECRET);
         assertThat(config.exchangeRates().url()).hasValueSatisfying(url -> assertThat(url)
                 .hasHost("rates.example.com"));
     }
