@@ -6,9 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -27,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * doubling delays until the Prepare expires; a 2xx or a 4xx ends the delivery, as the RFC says.
  *
  * <p>The callback URL must be on the host of the peer's own configured endpoint, so that holding a peer's token
- * is not enough to make the node POST to any address it can reach.
+ * is not enough to make the node POST to any address it can reach. A Prepare sent again under a Request-Id we
+ * have seen from that peer before it expired (a peer that missed our 202 and retries) is answered 202 and not
+ * handled twice, so its money never moves twice.
  */
 public final class CallbackReplies implements AutoCloseable {
     /** Prepares being handled or their replies delivered at once; beyond it a request is refused with 503. */
@@ -38,7 +42,9 @@ public final class CallbackReplies implements AutoCloseable {
     /** Delivery attempts per reply, however long the Prepare lives. */
     public static final int ATTEMPTS_MAX = 30;
     /** The longest one attempt waits for the peer's response. */
-    public static final long ATTEMPT_TIMEOUT_MS_MAX = 5_000;
+    public static final long ATTEMPT_TIMEOUT_MS_MAX = 1_000;
+    /** Request-Ids remembered until their Prepares expire; beyond it new requests are refused with 503. */
+    public static final int REQUEST_IDS_MAX = 100_000;
     /** How long closing waits for replies still in flight. */
     public static final long CLOSE_WAIT_MS = 5_000;
     /** The longest callback URL accepted. */
@@ -51,6 +57,7 @@ public final class CallbackReplies implements AutoCloseable {
     private final Clock clock;
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT_MAX);
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, Instant> seen = new ConcurrentHashMap<>();
 
     /** Why a Prepare was not accepted for a reply by callback: the HTTP status and a short text. */
     public record Refusal(int status, String message) {
@@ -76,7 +83,15 @@ public final class CallbackReplies implements AutoCloseable {
         if (callback.isEmpty()) {
             return Optional.of(new Refusal(400, "Callback-Url must be an http(s) URL on the host of your endpoint"));
         }
+        Optional<Boolean> first = firstTime(peerId + " " + requestId, prepare.expiresAt());
+        if (first.isEmpty()) {
+            return Optional.of(new Refusal(503, "too many packets in flight; retry later"));
+        }
+        if (!first.get()) {
+            return Optional.empty();
+        }
         if (!inFlight.tryAcquire()) {
+            seen.remove(peerId + " " + requestId);
             return Optional.of(new Refusal(503, "too many packets in flight; retry later"));
         }
         String token = link.get().outgoingToken();
@@ -93,6 +108,18 @@ public final class CallbackReplies implements AutoCloseable {
             return Optional.of(new Refusal(503, "shutting down"));
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code key} is new (and now remembered), or empty when no more can be remembered. */
+    private Optional<Boolean> firstTime(String key, Instant expiresAt) {
+        if (seen.size() >= REQUEST_IDS_MAX) {
+            Instant now = clock.instant();
+            seen.values().removeIf(expiry -> expiry.isBefore(now));
+            if (seen.size() >= REQUEST_IDS_MAX) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(seen.putIfAbsent(key, expiresAt) == null);
     }
 
     private static Optional<URI> callback(String callbackUrl, HttpLink link) {

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -55,6 +56,7 @@ class AsynchronousIlpOverHttpTest {
     private final AtomicInteger callbacks = new AtomicInteger();
     private final AtomicInteger callbacksToLose = new AtomicInteger();
     private final CountDownLatch released = new CountDownLatch(1);
+    private final CountDownLatch callbackArrived = new CountDownLatch(1);
     private volatile PacketHandler atB = (peerId, prepare) -> Fixtures.fulfill();
     private Server serverA;
     private Server serverB;
@@ -71,6 +73,7 @@ class AsynchronousIlpOverHttpTest {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 callbacks.incrementAndGet();
+                callbackArrived.countDown();
                 if (callbacksToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     return IlpOverHttpHandler.plain(response, callback, 503, "lost");
                 }
@@ -150,7 +153,7 @@ class AsynchronousIlpOverHttpTest {
     void shouldRetryACallbackThatWasLost() {
         callbacksToLose.set(2);
 
-        Reply reply = sendToB(Duration.ofSeconds(5));
+        Reply reply = sendToB(Duration.ofSeconds(10));
 
         assertThat(reply).isEqualTo(Fixtures.fulfill());
         assertThat(callbacks.get()).isEqualTo(3);
@@ -226,6 +229,27 @@ class AsynchronousIlpOverHttpTest {
         assertThat(notAPrepare.statusCode()).isEqualTo(400);
         assertThat(handled.get()).isZero();
         assertThat(callbacks.get()).isZero();
+    }
+
+    @Test
+    void shouldHandleAPrepareSentTwiceUnderOneRequestIdOnce() throws Exception {
+        AtomicInteger handled = new AtomicInteger();
+        atB = (peerId, prepare) -> {
+            handled.incrementAndGet();
+            return Fixtures.fulfill();
+        };
+        byte[] prepare = IlpCodec.encode(Fixtures.prepare(5, "test.b.bob", Instant.now().plusSeconds(5)));
+        String requestId = UUID.randomUUID().toString();
+
+        HttpResponse<String> first = post(endpointB, "a-to-b", prepare, "Callback-Url", callbackA().toString(),
+                "Request-Id", requestId);
+        HttpResponse<String> again = post(endpointB, "a-to-b", prepare, "Callback-Url", callbackA().toString(),
+                "Request-Id", requestId);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(callbackArrived.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(handled.get()).isEqualTo(1);
     }
 
     @Test
