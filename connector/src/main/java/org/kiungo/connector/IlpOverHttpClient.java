@@ -1,10 +1,15 @@
 package org.kiungo.connector;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
@@ -32,10 +37,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client side of ILP over HTTP (RFC 35, synchronous mode): POSTs a Prepare to a peer's endpoint with its
- * bearer token over pooled keep-alive connections (HTTP/1.1, or HTTP/2 cleartext by prior knowledge for links that
- * say so), waiting no longer than the packet lives. Any failure of the link becomes our own Reject: T01, or R00
- * once the packet has expired. RFC 35's asynchronous mode (reply by callback) is not supported yet.
+ * The client side of ILP over HTTP (RFC 35): POSTs a Prepare to a peer's endpoint with its bearer token over pooled
+ * keep-alive connections (HTTP/1.1, or HTTP/2 cleartext by prior knowledge for links that say so), waiting no
+ * longer than the packet lives. Any failure of the link becomes our own Reject: T01, or R00 once the packet has
+ * expired. A link in synchronous mode gets its reply in the response; one in asynchronous mode is sent our
+ * callback URL and a Request-Id, answers 202, and its reply arrives through {@link #pendingReplies()}.
+ * It also POSTs our own replies to peers' callback URLs ({@link #postReply}).
  */
 public final class IlpOverHttpClient implements PacketSender, AutoCloseable {
     /** The largest reply read: a Reject carries at most 32 KiB of data and an 8 KiB message. */
@@ -54,6 +61,8 @@ public final class IlpOverHttpClient implements PacketSender, AutoCloseable {
     private final IlpAddress ourAddress;
     private final Clock clock;
     private final HttpClient client;
+    private final PendingReplies pendingReplies = new PendingReplies();
+    private volatile URI callbackUrl;
 
     private IlpOverHttpClient(IlpAddress ourAddress, Clock clock, HttpClient client) {
         this.ourAddress = ourAddress;
@@ -93,12 +102,10 @@ public final class IlpOverHttpClient implements PacketSender, AutoCloseable {
         if (timeoutMs <= 0) {
             return Reject.of(ErrorCode.R00_TRANSFER_TIMED_OUT, ourAddress, "the packet expired before it was sent");
         }
-        Request request = client.newRequest(link.endpoint())
-                .method(HttpMethod.POST)
-                .version(link.h2c() ? HttpVersion.HTTP_2 : HttpVersion.HTTP_1_1)
-                .headers(headers -> headers.put(HttpHeader.AUTHORIZATION, "Bearer " + link.outgoingToken()))
-                .body(new BytesRequestContent(IlpOverHttpHandler.OCTET_STREAM, IlpCodec.encode(prepare)))
-                .timeout(timeoutMs, TimeUnit.MILLISECONDS);
+        if (link.mode() == HttpLink.Mode.ASYNCHRONOUS) {
+            return sendForCallback(peerId, link, prepare, timeoutMs);
+        }
+        Request request = prepareRequest(link, prepare, timeoutMs);
         ContentResponse response;
         try {
             response = new CompletableResponseListener(request, RESPONSE_BODY_LENGTH_MAX).send().get();
@@ -113,11 +120,97 @@ public final class IlpOverHttpClient implements PacketSender, AutoCloseable {
         if (response.getStatus() != HttpStatus.OK_200) {
             return unreachable(peerId, prepare, "HTTP " + response.getStatus());
         }
+        return decodeReply(peerId, prepare, response);
+    }
+
+    private Request prepareRequest(HttpLink link, Prepare prepare, long timeoutMs) {
+        return client.newRequest(link.endpoint())
+                .method(HttpMethod.POST)
+                .version(link.h2c() ? HttpVersion.HTTP_2 : HttpVersion.HTTP_1_1)
+                .headers(headers -> headers.put(HttpHeader.AUTHORIZATION, "Bearer " + link.outgoingToken()))
+                .body(new BytesRequestContent(IlpOverHttpHandler.OCTET_STREAM, IlpCodec.encode(prepare)))
+                .timeout(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    private Reply decodeReply(String peerId, Prepare prepare, ContentResponse response) {
         try {
             return IlpCodec.decodeReply(response.getContent());
         } catch (DecodingException e) {
             return unreachable(peerId, prepare, "a reply that is not an ILP Fulfill or Reject");
         }
+    }
+
+    /**
+     * Asynchronous mode: the Prepare goes out with our callback URL and a fresh Request-Id, and we wait for the
+     * reply by callback until the packet expires. A peer that answers 200 with the reply instead is heard too.
+     */
+    private Reply sendForCallback(String peerId, HttpLink link, Prepare prepare, long timeoutMs) {
+        URI callback = callbackUrl;
+        if (callback == null) {
+            return unreachable(peerId, prepare, "this node has no callback URL for asynchronous replies");
+        }
+        UUID requestId = UUID.randomUUID();
+        Optional<CompletableFuture<Reply>> waiting = pendingReplies.register(requestId, peerId);
+        if (waiting.isEmpty()) {
+            return Reject.of(ErrorCode.T03_CONNECTOR_BUSY, ourAddress, "too many packets await their reply");
+        }
+        try {
+            Request request = prepareRequest(link, prepare, timeoutMs).headers(headers -> headers
+                    .put(IlpOverHttpHandler.PREFER, IlpOverHttpHandler.RESPOND_ASYNC)
+                    .put(IlpOverHttpHandler.CALLBACK_URL, callback.toString())
+                    .put(IlpOverHttpHandler.REQUEST_ID, requestId.toString()));
+            ContentResponse response = new CompletableResponseListener(request, RESPONSE_BODY_LENGTH_MAX).send()
+                    .get();
+            if (response.getStatus() == HttpStatus.OK_200) {
+                return decodeReply(peerId, prepare, response);
+            }
+            if (response.getStatus() != HttpStatus.ACCEPTED_202) {
+                return unreachable(peerId, prepare, "HTTP " + response.getStatus());
+            }
+            long leftMs = Math.max(0, Duration.between(clock.instant(), prepare.expiresAt()).toMillis());
+            return waiting.get().get(leftMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unreachable(peerId, prepare, "interrupted");
+        } catch (ExecutionException e) {
+            return unreachable(peerId, prepare, e.getCause().getClass().getSimpleName());
+        } catch (TimeoutException e) {
+            return unreachable(peerId, prepare, "no reply by callback");
+        } finally {
+            pendingReplies.forget(requestId);
+        }
+    }
+
+    /**
+     * POSTs {@code reply} to a peer's callback URL with the Request-Id of its Prepare and the token the peer
+     * expects from us; the HTTP status, or 0 when no response came within {@code timeoutMs}.
+     */
+    public int postReply(URI callback, String outgoingToken, UUID requestId, Reply reply, long timeoutMs) {
+        Request request = client.newRequest(callback)
+                .method(HttpMethod.POST)
+                .headers(headers -> headers.put(HttpHeader.AUTHORIZATION, "Bearer " + outgoingToken)
+                        .put(IlpOverHttpHandler.REQUEST_ID, requestId.toString()))
+                .body(new BytesRequestContent(IlpOverHttpHandler.OCTET_STREAM, IlpCodec.encode(reply)))
+                .timeout(Math.max(1, timeoutMs), TimeUnit.MILLISECONDS);
+        try {
+            return new CompletableResponseListener(request, RESPONSE_BODY_LENGTH_MAX).send().get().getStatus();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            request.abort(e);
+            return 0;
+        } catch (ExecutionException e) {
+            return 0;
+        }
+    }
+
+    /** Where peers in asynchronous mode send their replies to us: set once the connector listens. */
+    public void acceptRepliesAt(URI newCallbackUrl) {
+        this.callbackUrl = Objects.requireNonNull(newCallbackUrl, "newCallbackUrl");
+    }
+
+    /** The Prepares waiting for a reply by callback, which the callback endpoint completes. */
+    public PendingReplies pendingReplies() {
+        return pendingReplies;
     }
 
     private Reject unreachable(String peerId, Prepare prepare, String why) {

@@ -3,8 +3,9 @@ package org.kiungo.connector;
 import java.util.Optional;
 
 /**
- * Exchange rates between assets by code. The static configuration implements it now; a source polling
- * {@code EXCHANGE_RATES_URL} will implement it next, returning its last good answer without blocking a packet.
+ * Exchange rates between assets by code: a fixed table ({@link StaticRates}), a rates service
+ * ({@link RatesServiceClient}), either less a spread ({@link SpreadRates}). An implementation answers promptly or
+ * within a bounded wait, and says "no rate" (empty, which the packet path turns into F07) rather than hang.
  */
 @FunctionalInterface
 public interface RateSource {

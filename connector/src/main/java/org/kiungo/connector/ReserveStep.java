@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * peer's credit or our liquidity in the destination asset is short, T03 when the ledger refuses work), posts after
  * a Fulfill and only then lets the Fulfill go upstream, voids on anything else. Zero-amount packets (rate probes)
  * move nothing and pass without a transfer.
+ *
+ * <p>A post that fails for a passing reason (the ledger busy, its storage failing) does not stop the Fulfill: the
+ * next hop has been paid, and the Fulfill is how the node collects from the sender, so it goes upstream while
+ * {@link PostRetries} keeps posting. A post the ledger refuses outright (the reservation expired, so the Fulfill
+ * came too late) turns the Fulfill into T00, as the sender's packet has expired too.
  */
 public final class ReserveStep implements OutgoingStep {
     private static final Logger LOG = LoggerFactory.getLogger(ReserveStep.class);
@@ -31,12 +36,14 @@ public final class ReserveStep implements OutgoingStep {
     private final PacketTransfers transfers;
     private final AssetDirectory assets;
     private final Clock clock;
+    private final PostRetries postRetries;
 
     public ReserveStep(IlpAddress ourAddress, PacketTransfers transfers, AssetDirectory assets, Clock clock) {
         this.ourAddress = Objects.requireNonNull(ourAddress, "ourAddress");
         this.transfers = Objects.requireNonNull(transfers, "transfers");
         this.assets = Objects.requireNonNull(assets, "assets");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.postRetries = new PostRetries(transfers);
     }
 
     @Override
@@ -66,16 +73,30 @@ public final class ReserveStep implements OutgoingStep {
         try {
             reply = next.send(request);
         } catch (RuntimeException e) {
-            settle(reservation.get(), false);
+            voidPending(reservation.get());
             throw e;
         }
-        if (reply instanceof Fulfill && !settle(reservation.get(), true)) {
+        if (reply instanceof Fulfill) {
+            return post(reservation.get(), reply);
+        }
+        voidPending(reservation.get());
+        return reply;
+    }
+
+    private Reply post(PacketReservation reservation, Reply fulfill) {
+        CreateTransferResult posted = postRetries.post(reservation);
+        if (posted == null) {
+            LOG.warn("post of fulfilled packet reservation {} failed for now; the Fulfill goes upstream and the post"
+                    + " is retried", PacketTransfers.pendingIds(reservation).get(0));
+            postRetries.retry(reservation);
+            return fulfill;
+        }
+        if (!PostRetries.isPosted(posted)) {
+            LOG.error("could not post packet reservation {}: {}", PacketTransfers.pendingIds(reservation).get(0),
+                    posted);
             return reject(ErrorCode.T00_INTERNAL_ERROR, "the payment could not be recorded");
         }
-        if (reply instanceof Reject) {
-            settle(reservation.get(), false);
-        }
-        return reply;
+        return fulfill;
     }
 
     private Optional<PacketReservation> reservation(OutgoingRequest request) {
@@ -96,15 +117,18 @@ public final class ReserveStep implements OutgoingStep {
                 request.outgoing().amount()));
     }
 
-    /** Posts or voids; true when it took effect durably. A failed void needs no action: the reservation expires. */
-    private boolean settle(PacketReservation reservation, boolean post) {
-        CreateTransferResult result = await(post ? transfers.post(reservation) : transfers.voidPending(reservation));
-        if (result != CreateTransferResult.OK) {
-            LOG.error("could not {} packet reservation {}: {}", post ? "post" : "void",
-                    PacketTransfers.pendingIds(reservation).get(0), result == null ? "ledger busy" : result);
-            return false;
+    /** Voids; a failed void needs no action, as the reservation expires to void, so the reply passes on intact. */
+    private void voidPending(PacketReservation reservation) {
+        CreateTransferResult result;
+        try {
+            result = await(transfers.voidPending(reservation));
+        } catch (RuntimeException e) {
+            result = null;
         }
-        return true;
+        if (result != CreateTransferResult.OK) {
+            LOG.error("could not void packet reservation {}: {}", PacketTransfers.pendingIds(reservation).get(0),
+                    result == null ? "ledger busy or failing" : result);
+        }
     }
 
     /** The reservation outlives the incoming packet by at least a second, so it never expires before the post. */

@@ -14,10 +14,11 @@ public final class StaticRates implements RateSource {
     /** Most asset codes in one table. */
     public static final int RATES_MAX = 10_000;
 
+    private final String base;
     private final Map<String, BigDecimal> perBase;
 
     public StaticRates(String base, Map<String, BigDecimal> rates) {
-        Objects.requireNonNull(base, "base");
+        this.base = Objects.requireNonNull(base, "base");
         if (rates.size() > RATES_MAX) {
             throw new IllegalArgumentException("at most " + RATES_MAX + " rates");
         }
@@ -34,6 +35,16 @@ public final class StaticRates implements RateSource {
     /** No rates at all: only packets within one asset can be forwarded. */
     public static StaticRates none() {
         return new StaticRates("XXX", Map.of());
+    }
+
+    /** The asset every rate is quoted against. */
+    public String base() {
+        return base;
+    }
+
+    /** How many asset codes have a rate, the base included. */
+    public int size() {
+        return perBase.size();
     }
 
     @Override

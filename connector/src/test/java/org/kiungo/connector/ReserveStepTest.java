@@ -9,6 +9,7 @@ import static org.kiungo.connector.Fixtures.USD;
 import static org.kiungo.connector.Fixtures.prepare;
 import static org.kiungo.connector.Fixtures.reject;
 
+import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -18,7 +19,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +43,7 @@ import org.kiungo.ledger.Ids;
 import org.kiungo.ledger.Ledger;
 import org.kiungo.ledger.Liquidity;
 import org.kiungo.ledger.PacketTransfers;
+import org.kiungo.ledger.Transfer;
 import org.kiungo.ledger.embedded.EmbeddedLedger;
 
 class ReserveStepTest {
@@ -190,6 +194,66 @@ class ReserveStepTest {
         assertThat(reject(reply).code()).isEqualTo(ErrorCode.T00_INTERNAL_ERROR);
         assertThat(available(alice.liquidityAccountId())).isEqualTo(100);
         assertThat(ledger.hasPostedTransfers(bob.liquidityAccountId())).isFalse();
+    }
+
+    /** The ledger, failing the next {@code failures} posts; {@code posted} counts down at the first that works. */
+    private Ledger failingPosts(AtomicInteger failures, CountDownLatch posted, Throwable failure) {
+        return (Ledger) Proxy.newProxyInstance(Ledger.class.getClassLoader(), new Class<?>[] {Ledger.class},
+                (proxy, method, args) -> {
+                    boolean post = method.getName().equals("createTransfers")
+                            && ((List<?>) args[0]).stream().anyMatch(t -> ((Transfer) t).flags().postPending());
+                    if (post && failures.getAndDecrement() > 0) {
+                        return CompletableFuture.failedFuture(failure);
+                    }
+                    Object result = method.invoke(ledger, args);
+                    if (post) {
+                        ((CompletableFuture<?>) result).thenRun(posted::countDown);
+                    }
+                    return result;
+                });
+    }
+
+    @Test
+    void shouldSendTheFulfillUpstreamAndKeepPostingWhenTheLedgerFailsForAWhile() throws Exception {
+        CountDownLatch posted = new CountDownLatch(1);
+        Ledger failing = failingPosts(new AtomicInteger(3), posted, new IOException("disk unavailable"));
+
+        assertThat(send(failing, bob, 40, 40, Fixtures.fulfill())).isInstanceOf(Fulfill.class);
+
+        assertThat(posted.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(balances(bob.liquidityAccountId()).creditsPosted()).isEqualTo(40);
+        assertThat(available(alice.liquidityAccountId())).isEqualTo(60);
+        assertThat(balances(alice.liquidityAccountId()).debitsPending()).isZero();
+    }
+
+    @Test
+    void shouldSendTheFulfillUpstreamAndPostLaterWhenTheLedgerIsBusy() throws Exception {
+        CountDownLatch posted = new CountDownLatch(1);
+        UUID eurLiquidity = assets.asset(EUR.ledger()).orElseThrow().liquidityAccountId();
+        Ledger busy = failingPosts(new AtomicInteger(1), posted, new RejectedExecutionException("queue full"));
+
+        assertThat(send(busy, euroBob, 30, 270, Fixtures.fulfill())).isInstanceOf(Fulfill.class);
+
+        assertThat(posted.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(balances(euroBob.liquidityAccountId()).creditsPosted()).isEqualTo(270);
+        assertThat(available(eurLiquidity)).isEqualTo(730);
+        assertThat(available(alice.liquidityAccountId())).isEqualTo(70);
+    }
+
+    @Test
+    void shouldPassARejectOnIntactWhenTheVoidFails() {
+        Ledger failing = (Ledger) Proxy.newProxyInstance(Ledger.class.getClassLoader(), new Class<?>[] {Ledger.class},
+                (proxy, method, args) -> method.getName().equals("createTransfers")
+                        && ((Transfer) ((List<?>) args[0]).get(0)).flags().voidPending()
+                        ? CompletableFuture.failedFuture(new IOException("disk unavailable"))
+                        : method.invoke(ledger, args));
+        Reject downstream = new Reject(ErrorCode.F99_APPLICATION_ERROR, "test.x", "no", new byte[0]);
+
+        assertThat(send(failing, bob, 40, 40, downstream)).isEqualTo(downstream);
+        // The reservation stays until it expires to void.
+        assertThat(balances(alice.liquidityAccountId()).debitsPending()).isEqualTo(40);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(available(alice.liquidityAccountId())).isEqualTo(100);
     }
 
     @Test

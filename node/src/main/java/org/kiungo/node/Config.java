@@ -38,13 +38,15 @@ import org.kiungo.ledger.postgres.DatabaseUrl;
  * stops the node with a clear message instead of surfacing later. Never changes after it is built.
  *
  * @param ccpBroadcastInterval the least time between two CCP route updates to one peer
+ * @param exchangeRates where exchange rates come from (EXCHANGE_RATES_URL, EXCHANGE_RATES_STATIC) and the spread
  * @param notUsedYet the variables that were set but that the node does not act on yet, to be logged as such
  */
 public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instanceName, int connectorPort,
                      int adminPort, int autoPeeringServerPort, boolean enableAutoPeering, Optional<URI> databaseUrl,
                      Optional<URI> redisUrl, Optional<URI> webhookUrl, Optional<URI> exchangeRatesUrl,
                      Optional<Secret> apiSecret, Optional<Secret> streamSecret, Path dataDir, String bindHost,
-                     String logLevel, Duration ccpBroadcastInterval, List<EnvironmentVariable> notUsedYet) {
+                     String logLevel, Duration ccpBroadcastInterval, ExchangeRatesSettings exchangeRates,
+                     List<EnvironmentVariable> notUsedYet) {
     public static final int INSTANCE_NAME_LENGTH_MAX = 200;
     public static final long CCP_BROADCAST_INTERVAL_MS_MIN = 10;
     public static final long CCP_BROADCAST_INTERVAL_MS_MAX = 3_600_000;
@@ -79,6 +81,7 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
         Optional<URI> redisUrl = in.url(REDIS_URL, REDIS_SCHEMES, "redis:// or rediss://");
         Optional<URI> webhookUrl = in.url(WEBHOOK_URL, EnvironmentReader.HTTP_SCHEMES, "http or https");
         Optional<URI> ratesUrl = in.url(EXCHANGE_RATES_URL, EnvironmentReader.HTTP_SCHEMES, "http or https");
+        ExchangeRatesSettings exchangeRates = ExchangeRatesSettings.read(in, ratesUrl);
         refuseWhatDoesNotExistYet(in, enableAutoPeering);
         requireDistinctPorts(in, connectorPort, adminPort, enableAutoPeering ? autoPeeringServerPort : 0);
         String instanceName = instanceName(in);
@@ -99,7 +102,8 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
         IlpAddress ilpAddress = address.isPresent() ? address.get() : generatedAddress(dataDir);
         return new Config(ilpAddress, connectorUrl, instanceName, connectorPort, adminPort, autoPeeringServerPort,
                 enableAutoPeering, databaseUrl, redisUrl, webhookUrl, ratesUrl, in.secret(API_SECRET),
-                in.secret(STREAM_SECRET), dataDir, bindHost, logLevel, ccpBroadcastInterval, notUsedYet(in));
+                in.secret(STREAM_SECRET), dataDir, bindHost, logLevel, ccpBroadcastInterval, exchangeRates,
+                notUsedYet(in));
     }
 
     /** Shows every setting except secrets, and URLs without their user, password or query. */
@@ -113,7 +117,8 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
                 + ", apiSecret=" + apiSecret.map(Secret::toString).orElse("unset")
                 + ", streamSecret=" + streamSecret.map(Secret::toString).orElse("unset")
                 + ", dataDir=" + dataDir + ", bindHost=" + bindHost + ", logLevel=" + logLevel
-                + ", ccpBroadcastInterval=" + ccpBroadcastInterval + "]";
+                + ", ccpBroadcastInterval=" + ccpBroadcastInterval + ", exchangeRates=" + exchangeRates.describe()
+                + "]";
     }
 
     private static Optional<IlpAddress> address(EnvironmentReader in, String value) {

@@ -8,7 +8,8 @@ public enum EnvironmentVariable {
     ILP_ADDRESS(null, "test.kiungo-<8 random hex digits>, generated once and kept in KIUNGO_DATA_DIR",
             "the node's static ILP address", Use.USED),
     ILP_CONNECTOR_URL(null, "http://127.0.0.1:<CONNECTOR_PORT>",
-            "the URL where peers reach this node's connector, told to peers by auto-peering", Use.NOT_YET),
+            "the URL where peers reach this node's connector; peers in asynchronous ILP-over-HTTP mode POST their"
+                    + " replies to it followed by /callback", Use.USED),
     INSTANCE_NAME("Kiungo", null, "the name peers know this node by", Use.USED),
     CONNECTOR_PORT("3002", null, "port of the ILP-over-HTTP endpoint (HTTP/1.1 and h2c); 0 picks a free port",
             Use.USED),
@@ -22,7 +23,14 @@ public enum EnvironmentVariable {
     REDIS_URL(null, "unset, in memory", "Redis URL (redis:// or rediss://) for state shared by replicas",
             Use.REFUSED),
     WEBHOOK_URL(null, "unset", "http(s) URL that receives webhook events", Use.NOT_YET),
-    EXCHANGE_RATES_URL(null, "unset", "http(s) URL returning exchange rates as {base, rates}", Use.NOT_YET),
+    EXCHANGE_RATES_URL(null, "unset", "http(s) URL of a rates service: GET <url>?base=USD returns"
+            + " {\"base\":\"USD\",\"rates\":{\"EUR\":0.9}}; cached per base", Use.USED),
+    EXCHANGE_RATES_LIFETIME_MS("15000", null, "how long rates from EXCHANGE_RATES_URL are fresh; stale ones serve"
+            + " while one refresh runs, up to twice this age; 100 to 86400000", Use.USED),
+    EXCHANGE_RATES_STATIC(null, "unset", "fixed exchange rates for a node without a rates service, as JSON in"
+            + " the rates service's shape: {\"base\":\"USD\",\"rates\":{\"EUR\":0.9}}", Use.USED),
+    EXCHANGE_RATES_SPREAD_BPS("0", null, "the connector's spread on conversions between assets, in basis points"
+            + " (20 pays out 0.2 % less); 0 to 9999", Use.USED),
     API_SECRET(null, "unset: admin API on 127.0.0.1 only, unsigned",
             "secret that signs admin API requests (header signature: t=<ms>, v1=<HMAC-SHA256 of \"<t>.<body>\">);"
                     + " when set, the admin API listens on KIUNGO_BIND_HOST", Use.USED),

@@ -1,5 +1,6 @@
 package org.kiungo.node;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.Handler;
 import org.kiungo.codec.ilp.IlpAddress;
+import org.kiungo.connector.CallbackReplies;
 import org.kiungo.connector.ConnectorSettings;
 import org.kiungo.connector.IlpOverHttpClient;
 import org.kiungo.connector.IlpOverHttpHandler;
@@ -18,8 +20,8 @@ import org.kiungo.connector.LocalReceivers;
 import org.kiungo.connector.PacketPipeline;
 import org.kiungo.connector.PipelineParts;
 import org.kiungo.connector.RateSource;
+import org.kiungo.connector.ReplyCallbackHandler;
 import org.kiungo.connector.Router;
-import org.kiungo.connector.StaticRates;
 import org.kiungo.admin.AdminApi;
 import org.kiungo.admin.GraphqlHandler;
 import org.kiungo.connector.ccp.CcpSettings;
@@ -51,11 +53,13 @@ public final class Node implements AutoCloseable {
     private final HttpServer connector;
     private final HttpServer admin;
     private final CcpTimer ccpTimer;
+    private final Runnable closeRates;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private Node(Config config, DataDirectory dataDirectory, Connector parts, HttpServer connector,
-                 HttpServer admin) {
+                 HttpServer admin, Runnable closeRates) {
         this.config = config;
+        this.closeRates = closeRates;
         this.dataDirectory = dataDirectory;
         this.parts = parts;
         this.connector = connector;
@@ -64,33 +68,49 @@ public final class Node implements AutoCloseable {
         this.ccpTimer = CcpTimer.start(parts.speaker());
     }
 
-    /** Starts a node that forwards packets within one asset only: it knows no exchange rates. */
+    /** Starts a node with the exchange rates its configuration names: a rates service, a fixed table or none. */
     public static Node start(Config config) throws NodeStartException {
-        return start(config, StaticRates.none());
+        ExchangeRatesSettings.Rates rates = config.exchangeRates().open(Clock.systemUTC());
+        LOG.info("{}", config.exchangeRates().describe());
+        return start(config, rates.source(), rates::close);
+    }
+
+    /** Starts a node with {@code rates} instead of the configured ones: for in-process tests. */
+    public static Node start(Config config, RateSource rates) throws NodeStartException {
+        return start(config, rates, () -> { });
     }
 
     /**
      * Locks the data directory, opens the ledger, builds the packet pipeline with {@code rates} and starts the
-     * servers; on failure releases whatever it had taken.
+     * servers; on failure releases whatever it had taken, {@code closeRates} included.
      */
-    public static Node start(Config config, RateSource rates) throws NodeStartException {
+    private static Node start(Config config, RateSource rates, Runnable closeRates) throws NodeStartException {
         LOG.info("Kiungo {} \"{}\" starting", Version.current(), config.instanceName());
-        DataDirectory dataDirectory = DataDirectory.lock(config.dataDir());
+        DataDirectory dataDirectory;
+        try {
+            dataDirectory = DataDirectory.lock(config.dataDir());
+        } catch (NodeStartException | RuntimeException e) {
+            closeRates.run();
+            throw e;
+        }
         Connector parts = null;
         HttpServer connector = null;
         try {
             Clock clock = Clock.systemUTC();
             parts = Connector.build(config, rates, clock);
-            IlpOverHttpHandler ilpOverHttp = new IlpOverHttpHandler(config.ilpAddress(), parts.incomingTokens(),
-                    parts.pipeline());
+            // Prepares first: the synchronous path meets one path check before its handler.
+            Handler ilpOverHttp = new Handler.Sequence(new IlpOverHttpHandler(config.ilpAddress(),
+                    parts.incomingTokens(), parts.pipeline(), Optional.of(parts.callbackReplies())),
+                    new ReplyCallbackHandler(parts.incomingTokens(), parts.outgoing().pendingReplies()));
             connector = HttpServer.start("connector", config.bindHost(), config.connectorPort(), ilpOverHttp, true);
+            parts.outgoing().acceptRepliesAt(callbackUrl(config.ilpConnectorUrl(), connector.port()));
             Optional<RequestSignatures> signatures = config.apiSecret().map(secret -> new RequestSignatures(
                     secret.reveal().getBytes(StandardCharsets.UTF_8), clock));
             Handler adminHandlers = new Handler.Sequence(new HealthHandler(),
                     new GraphqlHandler(parts.admin(), signatures));
             HttpServer admin = HttpServer.start("admin", adminHost(config), config.adminPort(), adminHandlers,
                     false);
-            Node node = new Node(config, dataDirectory, parts, connector, admin);
+            Node node = new Node(config, dataDirectory, parts, connector, admin, closeRates);
             node.logStarted();
             return node;
         } catch (NodeStartException | RuntimeException e) {
@@ -101,6 +121,7 @@ public final class Node implements AutoCloseable {
                 parts.close();
             }
             dataDirectory.close();
+            closeRates.run();
             throw e;
         }
     }
@@ -112,6 +133,17 @@ public final class Node implements AutoCloseable {
     /** The port the ILP-over-HTTP endpoint listens on. */
     public int connectorPort() {
         return connector.port();
+    }
+
+    /**
+     * Where peers in asynchronous mode POST their replies: ILP_CONNECTOR_URL (with the bound port when it names
+     * port 0) followed by {@value ReplyCallbackHandler#PATH_SUFFIX}.
+     */
+    static URI callbackUrl(URI connectorUrl, int boundPort) {
+        String path = connectorUrl.getRawPath() == null ? "" : connectorUrl.getRawPath().replaceFirst("/+$", "");
+        int port = connectorUrl.getPort() == 0 ? boundPort : connectorUrl.getPort();
+        return URI.create(connectorUrl.getScheme() + "://" + connectorUrl.getHost() + (port < 0 ? "" : ":" + port)
+                + path + ReplyCallbackHandler.PATH_SUFFIX);
     }
 
     /** Where the admin server listens: {@link #ADMIN_HOST}, or KIUNGO_BIND_HOST when API_SECRET is set. */
@@ -152,6 +184,7 @@ public final class Node implements AutoCloseable {
         connector.stop();
         admin.stop();
         parts.close();
+        closeRates.run();
         dataDirectory.close();
         LOG.info("stopped");
         stopped.countDown();
@@ -160,7 +193,7 @@ public final class Node implements AutoCloseable {
     /** The connector's parts, built before any server listens. */
     private record Connector(InMemoryIncomingTokens incomingTokens, Storage storage, IlpOverHttpClient outgoing,
                              ExecutorService ccpSends, CcpSpeaker speaker, Peering peering, PacketPipeline pipeline,
-                             AdminApi admin) {
+                             AdminApi admin, CallbackReplies callbackReplies) {
         static Connector build(Config config, RateSource rates, Clock clock) throws NodeStartException {
             Storage storage = Storage.open(config, clock);
             Ledger ledger = storage.ledger();
@@ -187,11 +220,13 @@ public final class Node implements AutoCloseable {
             PeeringServices services = PeeringServices.open(storage.store(), ledger, assets, peers, incomingTokens,
                     clock);
             return new Connector(incomingTokens, storage, outgoing, ccpSends, speaker,
-                    new Peering(services, ledger, peers, localReceivers), pipeline, AdminApi.over(services, clock));
+                    new Peering(services, ledger, peers, localReceivers), pipeline, AdminApi.over(services, clock),
+                    new CallbackReplies(peers, outgoing, clock));
         }
 
         void close() {
             ccpSends.shutdownNow();
+            callbackReplies.close();
             outgoing.close();
             storage.close();
         }

@@ -1,9 +1,9 @@
 package org.kiungo.node;
 
-import java.net.URI;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.kiungo.connector.HttpLink;
 import org.kiungo.connector.InMemoryPeerDirectory;
 import org.kiungo.connector.LocalReceivers;
@@ -78,14 +78,13 @@ public final class Peering {
     }
 
     /**
-     * Sends to peer {@code peerId} over HTTP/2 cleartext by prior knowledge from the next packet on. The admin API
-     * has no field for this yet, so it is not stored: a restart, or a change to the peer, goes back to HTTP/1.1.
+     * Changes how the node reaches peer {@code peerId} from the next packet on: HTTP/2 cleartext by prior knowledge,
+     * or RFC 35's asynchronous mode. The admin API has no field for these yet, so they are not stored: a restart, or
+     * a change to the peer, goes back to synchronous HTTP/1.1.
      */
-    public void useH2c(String peerId) {
+    public void adjustLink(String peerId, UnaryOperator<HttpLink> change) {
         Peer peer = peers.peer(peerId).orElseThrow(() -> new IllegalArgumentException("there is no peer with id "
                 + peerId));
-        HttpLink link = peer.link().orElseThrow();
-        URI endpoint = link.endpoint();
-        peers.update(peer.withLink(Optional.of(new HttpLink(endpoint, link.outgoingToken(), true))));
+        peers.update(peer.withLink(Optional.of(change.apply(peer.link().orElseThrow()))));
     }
 }

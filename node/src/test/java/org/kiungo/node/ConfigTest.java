@@ -58,10 +58,41 @@ class ConfigTest {
         assertThat(config.dataDir()).isEqualTo(dataDir);
         assertThat(config.bindHost()).isEqualTo("0.0.0.0");
         assertThat(config.logLevel()).isEqualTo("debug");
-        assertThat(config.notUsedYet()).containsExactly(EnvironmentVariable.ILP_CONNECTOR_URL,
-                EnvironmentVariable.AUTO_PEERING_SERVER_PORT, EnvironmentVariable.WEBHOOK_URL,
-                EnvironmentVariable.EXCHANGE_RATES_URL,
-                EnvironmentVariable.STREAM_SECRET);
+        assertThat(config.notUsedYet()).containsExactly(EnvironmentVariable.AUTO_PEERING_SERVER_PORT,
+                EnvironmentVariable.WEBHOOK_URL, EnvironmentVariable.STREAM_SECRET);
+        assertThat(config.exchangeRates().url()).hasValueSatisfying(url -> assertThat(url)
+                .hasHost("rates.example.com"));
+    }
+
+    @Test
+    void shouldReadTheExchangeRatesSettingsWithTheirDefaults() throws Exception {
+        ExchangeRatesSettings defaults = load(Map.of()).exchangeRates();
+        assertThat(defaults.url()).isEmpty();
+        assertThat(defaults.table()).isEmpty();
+        assertThat(defaults.lifetime()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(defaults.spreadBps()).isZero();
+
+        ExchangeRatesSettings set = load(Map.of("EXCHANGE_RATES_STATIC", "{\"base\":\"USD\",\"rates\":"
+                + "{\"EUR\":0.9}}", "EXCHANGE_RATES_SPREAD_BPS", "9999", "EXCHANGE_RATES_LIFETIME_MS", "100"))
+                .exchangeRates();
+        assertThat(set.table().orElseThrow().rate("USD", "EUR")).isPresent();
+        assertThat(set.spreadBps()).isEqualTo(9_999);
+        assertThat(set.lifetime()).isEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
+    void shouldRefuseBadExchangeRatesSettingsSayingWhy() {
+        assertThat(problems("EXCHANGE_RATES_SPREAD_BPS", "10000")).containsExactly(
+                "EXCHANGE_RATES_SPREAD_BPS is not a whole number from 0 to 9999: \"10000\"");
+        assertThat(problems("EXCHANGE_RATES_LIFETIME_MS", "99")).containsExactly(
+                "EXCHANGE_RATES_LIFETIME_MS is not a whole number from 100 to 86400000: \"99\"");
+        assertThat(problems("EXCHANGE_RATES_STATIC", "{\"base\":\"USD\",\"rates\":{\"EUR\":-1}}"))
+                .containsExactly(
+                "EXCHANGE_RATES_STATIC is not a rates table like {\"base\":\"USD\",\"rates\":{\"EUR\":0.9}}:"
+                        + " the rate of EUR must be positive");
+        assertThat(problems(Map.of("EXCHANGE_RATES_URL", "http://rates.example.com/", "EXCHANGE_RATES_STATIC",
+                "{\"base\":\"USD\",\"rates\":{}}"))).containsExactly("EXCHANGE_RATES_URL and"
+                + " EXCHANGE_RATES_STATIC are both set: the node takes its rates from one source; unset one of them");
     }
 
     @Test

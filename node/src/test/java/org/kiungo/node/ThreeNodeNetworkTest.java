@@ -39,6 +39,7 @@ import org.kiungo.codec.ilp.IlpCodec;
 import org.kiungo.codec.ilp.Prepare;
 import org.kiungo.codec.ilp.Reject;
 import org.kiungo.codec.ilp.Reply;
+import org.kiungo.connector.HttpLink;
 import org.kiungo.connector.StaticRates;
 import org.kiungo.peering.CreatePeer;
 import org.kiungo.peering.UpdatePeer;
@@ -292,7 +293,8 @@ class ThreeNodeNetworkTest {
 
     @Test
     void shouldKeepBalancesExactUnderConcurrentPacketsOverHttp2() throws Exception {
-        a.peering().useH2c(id(a, "b"));
+        a.peering().adjustLink(id(a, "b"), link -> new HttpLink(link.endpoint(), link.outgoingToken(), true,
+                link.mode()));
         int packets = 200;
         List<Future<Reply>> replies = new ArrayList<>();
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
