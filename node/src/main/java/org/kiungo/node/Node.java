@@ -54,6 +54,8 @@ public final class Node implements AutoCloseable {
     private final HttpServer admin;
     private final CcpTimer ccpTimer;
     private final Runnable closeRates;
+    /** Only with a database other replicas may share; an embedded store has no other writer. */
+    private final Optional<PeeringRefreshTimer> peeringRefresh;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private Node(Config config, DataDirectory dataDirectory, Connector parts, HttpServer connector,
@@ -66,6 +68,7 @@ public final class Node implements AutoCloseable {
         this.admin = admin;
         // Route exchange starts once peers can reach us, so the first control requests can be answered.
         this.ccpTimer = CcpTimer.start(parts.speaker());
+        this.peeringRefresh = config.databaseUrl().map(url -> PeeringRefreshTimer.start(parts.peering().services()));
     }
 
     /** Starts a node with the exchange rates its configuration names: a rates service, a fixed table or none. */
@@ -181,6 +184,7 @@ public final class Node implements AutoCloseable {
         }
         LOG.info("stopping");
         ccpTimer.close();
+        peeringRefresh.ifPresent(PeeringRefreshTimer::close);
         connector.stop();
         admin.stop();
         parts.close();

@@ -106,13 +106,25 @@ final class AdminClient implements AutoCloseable {
 
     /** Sends a Prepare to {@code node}'s connector as the peer whose incoming token is {@code token}. */
     Reply send(Node node, String token, long amount, String destination, byte[] condition) throws Exception {
+        HttpResponse<byte[]> response = post(node, token, amount, destination, condition);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return IlpCodec.decodeReply(response.body());
+    }
+
+    /** The HTTP status of a zero-amount Prepare sent with {@code token}: 401 while no peer has the token. */
+    int status(Node node, String token) throws Exception {
+        return post(node, token, 0, node.ilpAddress().with("nobody").value(), new byte[32]).statusCode();
+    }
+
+    private HttpResponse<byte[]> post(Node node, String token, long amount, String destination, byte[] condition)
+            throws Exception {
         Prepare prepare = new Prepare(amount, Instant.now().plusSeconds(20), condition.clone(),
                 IlpAddress.of(destination), new byte[] {7});
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.connectorPort() + "/ilp"))
                 .timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/octet-stream")
                 .POST(BodyPublishers.ofByteArray(IlpCodec.encode(prepare))).build();
-        return IlpCodec.decodeReply(http.send(request, BodyHandlers.ofByteArray()).body());
+        return http.send(request, BodyHandlers.ofByteArray());
     }
 
     @Override

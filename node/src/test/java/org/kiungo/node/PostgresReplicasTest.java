@@ -3,8 +3,11 @@ package org.kiungo.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,7 +25,8 @@ import org.kiungo.ledger.postgres.TestDatabase;
 
 /**
  * Two replicas of one node (same ILP address, own data directories) on one PostgreSQL database: a peer that sends
- * to both at once can never spend more than its credit line, since both reserve in the same ledger rows.
+ * to both at once can never spend more than its credit line, since both reserve in the same ledger rows; and a peer
+ * created or deleted through one replica's admin API reaches the other's packet path within a bounded time.
  */
 class PostgresReplicasTest {
     private static final byte[] FULFILLMENT = new byte[32];
@@ -47,6 +51,10 @@ class PostgresReplicasTest {
         admin.close();
     }
 
+    /** Far beyond a few refresh intervals: reaching it means the change never arrived. */
+    private static final Duration PROPAGATION_WAIT_MAX = Duration.ofSeconds(20);
+    private static final Duration POLL = Duration.ofMillis(100);
+
     private Node start(Path dataDir) throws Exception {
         Node replica = Node.start(PostgresNodeTest.config(dataDir, "test.r", 0, database.url()));
         replicas.add(replica);
@@ -62,7 +70,6 @@ class PostgresReplicasTest {
                 CREDIT);
         String receiver = admin.createPeer(first, usd, "test.r.receiver", "receiver-token", "unused",
                 "http://127.0.0.1:1", 0);
-        // Started after the peers exist: a replica loads peers when it starts (see the README on replicas).
         Node second = start(dir2);
         for (Node replica : replicas) {
             replica.peering().attachLocalReceiver(receiver, (from, prepare) -> new Fulfill(FULFILLMENT.clone(),
@@ -96,5 +103,34 @@ class PostgresReplicasTest {
             assertThat(replica.peering().peerAccount(receiver).creditsPosted()).isEqualTo(CREDIT);
             assertThat(admin.liquidity(replica, alice)).isZero();
         }
+    }
+
+    @Test
+    void shouldCarryAPeerCreatedOrDeletedThroughOneReplicaToTheOthersPacketPath(@TempDir Path dir1,
+                                                                                @TempDir Path dir2)
+            throws Exception {
+        Node first = start(dir1);
+        Node second = start(dir2);
+        String usd = admin.createAsset(first, "USD", 2);
+        assertThat(admin.status(second, "bob-token")).isEqualTo(401);
+
+        String bob = admin.createPeer(first, usd, "test.r.bob", "bob-token", "unused", "http://127.0.0.1:1", 10);
+
+        assertThat(awaitStatus(second, "bob-token", 200)).isEqualTo(200);
+        assertThat(admin.liquidity(second, bob)).isEqualTo(10);
+        admin.graphql(first, "mutation($input: DeletePeerInput!) { deletePeer(input: $input) { success } }",
+                Map.of("input", Map.of("id", bob)));
+        assertThat(awaitStatus(second, "bob-token", 401)).isEqualTo(401);
+    }
+
+    /** Polls with a zero-amount packet until the status is {@code wanted} or the bound passes; the last status. */
+    private int awaitStatus(Node node, String token, int wanted) throws Exception {
+        Instant giveUp = Instant.now().plus(PROPAGATION_WAIT_MAX);
+        int status = admin.status(node, token);
+        while (status != wanted && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(POLL.toMillis());
+            status = admin.status(node, token);
+        }
+        return status;
     }
 }

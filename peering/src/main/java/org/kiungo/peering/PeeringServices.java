@@ -1,8 +1,6 @@
 package org.kiungo.peering;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.kiungo.connector.InMemoryAssetDirectory;
 import org.kiungo.connector.InMemoryIncomingTokens;
@@ -12,19 +10,25 @@ import org.kiungo.ledger.Ledger;
 /**
  * Assets, peers and liquidity over one store and one ledger, keeping the connector's directories in step. Opening
  * loads every stored asset, peer and token hash into the directories, so a restarted node serves its peers at
- * once. Changes are serialised on one lock: they are rare, and checking then writing must not interleave.
+ * once; {@link #refresh()} does it again, for what other replicas on the same database changed. Changes are
+ * serialised on one lock: they are rare, and checking then writing must not interleave.
  */
 public final class PeeringServices {
     private final PeeringStore store;
     private final Assets assets;
     private final Peers peers;
     private final LiquidityOperations liquidity;
+    private final StoreRefresh refresh;
+    private final Object mutations;
 
-    private PeeringServices(PeeringStore store, Assets assets, Peers peers, LiquidityOperations liquidity) {
+    private PeeringServices(PeeringStore store, Assets assets, Peers peers, LiquidityOperations liquidity,
+                            StoreRefresh refresh, Object mutations) {
         this.store = store;
         this.assets = assets;
         this.peers = peers;
         this.liquidity = liquidity;
+        this.refresh = refresh;
+        this.mutations = mutations;
     }
 
     /** Services over {@code store} and {@code ledger}, after loading the store into the directories. */
@@ -37,20 +41,18 @@ public final class PeeringServices {
         Assets assets = new Assets(store, accounts, assetDirectory, clock, mutations);
         LiquidityOperations liquidity = new LiquidityOperations(ledger, store, clock);
         Peers peers = new Peers(store, assets, accounts, liquidity, peerDirectory, tokens, clock, mutations);
-        load(store, assetDirectory, peerDirectory);
-        return new PeeringServices(store, assets, peers, liquidity);
+        StoreRefresh refresh = new StoreRefresh(store, assetDirectory, peerDirectory);
+        refresh.apply();
+        return new PeeringServices(store, assets, peers, liquidity, refresh, mutations);
     }
 
-    private static void load(PeeringStore store, InMemoryAssetDirectory assetDirectory,
-                             InMemoryPeerDirectory peerDirectory) {
-        Map<String, List<byte[]>> hashes = store.tokenHashes();
-        for (AssetRecord asset : store.assets()) {
-            assetDirectory.add(asset.accounts());
-        }
-        for (PeerRecord peer : store.peers()) {
-            AssetRecord asset = store.asset(peer.assetId()).orElseThrow(() -> new IllegalStateException(
-                    "the peering store holds peer " + peer.id() + " of a missing asset " + peer.assetId()));
-            peerDirectory.addHashed(peer.toPeer(asset), hashes.getOrDefault(peer.id(), List.of()));
+    /**
+     * Re-reads the store into the connector's directories: assets and peers that another node replica on the same
+     * database created, changed or deleted since this one opened take effect on this replica's packets.
+     */
+    public void refresh() {
+        synchronized (mutations) {
+            refresh.apply();
         }
     }
 
