@@ -218,6 +218,7 @@ public final class Node implements AutoCloseable {
             }
             try {
                 outgoing = IlpOverHttpClient.start(config.ilpAddress(), clock);
+                outgoing.speakAsynchronouslyTo(config.asynchronousPeers());
             } catch (RuntimeException e) {
                 store.close();
                 ledger.close();

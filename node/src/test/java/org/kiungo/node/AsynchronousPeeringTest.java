@@ -32,8 +32,9 @@ import org.kiungo.connector.Peer;
 import org.kiungo.ledger.CreateTransferResult;
 
 /**
- * Two real nodes over real HTTP where A speaks to B in RFC 35's asynchronous mode: B answers A's Prepare with 202
- * and POSTs the reply to A's callback URL, which A's node derives from ILP_CONNECTOR_URL and its bound port.
+ * Two real nodes over real HTTP where A speaks to B in RFC 35's asynchronous mode (ILP_OVER_HTTP_ASYNC_PEERS): B
+ * answers A's Prepare with 202 and POSTs the reply to A's callback URL, which A's node derives from
+ * ILP_CONNECTOR_URL and its bound port.
  */
 class AsynchronousPeeringTest {
     private static final Asset USD = new Asset("USD", 2, 1);
@@ -50,14 +51,16 @@ class AsynchronousPeeringTest {
 
     @BeforeEach
     void start(@TempDir Path dirA, @TempDir Path dirB) throws Exception {
-        a = Node.start(config(dirA, "test.a"));
+        a = Node.start(Config.load(Map.of("KIUNGO_DATA_DIR", dirA.toString(), "CONNECTOR_PORT", "0",
+                "ADMIN_PORT", "0", "ILP_ADDRESS", "test.a", "ILP_OVER_HTTP_ASYNC_PEERS", "b")));
         b = Node.start(config(dirB, "test.b"));
         a.peering().createAsset(USD);
         b.peering().createAsset(USD);
         a.peering().createPeer(Peer.of("alice", IlpAddress.of("test.a.alice"), USD, null, UUID.randomUUID()),
                 List.of("alice-token"));
-        a.peering().createPeer(Peer.of("b", IlpAddress.of("test.b"), USD, link(b, "a-to-b")
-                .withMode(HttpLink.Mode.ASYNCHRONOUS), UUID.randomUUID()), List.of("b-to-a"));
+        // A speaks asynchronously to b because ILP_OVER_HTTP_ASYNC_PEERS names it; its link is a plain one.
+        a.peering().createPeer(Peer.of("b", IlpAddress.of("test.b"), USD, link(b, "a-to-b"), UUID.randomUUID()),
+                List.of("b-to-a"));
         b.peering().createPeer(Peer.of("a", IlpAddress.of("test.a"), USD, link(a, "b-to-a"), UUID.randomUUID()),
                 List.of("a-to-b"));
         b.peering().createPeer(Peer.of("bob", IlpAddress.of("test.b.bob"), USD, null, UUID.randomUUID()),
