@@ -1,6 +1,7 @@
 package org.kiungo.connector;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -88,6 +89,19 @@ public final class PacketPipeline implements PacketHandler {
                     trace.length == 0 ? "an unknown place" : trace[0]);
             return Reject.of(ErrorCode.T00_INTERNAL_ERROR, ourAddress, "internal error");
         }
+    }
+
+    /**
+     * Waits, for at most {@code timeout}, until the posts of fulfilled packets that the ledger failed are retried
+     * to an answer, so that a node closes its ledger only after them; true when none is left.
+     */
+    public boolean awaitPostRetries(Duration timeout) throws InterruptedException {
+        for (OutgoingStep step : outgoingSteps) {
+            if (step instanceof ReserveStep reserve) {
+                return reserve.awaitPostRetries(timeout.toMillis());
+            }
+        }
+        return true;
     }
 
     /** The class of every step in the order a packet meets them: what a test pins. */

@@ -3,6 +3,7 @@ package org.kiungo.connector;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.kiungo.ledger.CreateTransferResult;
 import org.kiungo.ledger.PacketReservation;
 import org.kiungo.ledger.PacketTransfers;
@@ -83,6 +84,15 @@ final class PostRetries {
         }
         LOG.error("post of fulfilled packet reservation {} lost: the ledger kept failing",
                 PacketTransfers.pendingIds(reservation).get(0));
+    }
+
+    /** Waits until no post is being retried, for at most {@code timeoutMs}; true when none is. */
+    boolean awaitIdle(long timeoutMs) throws InterruptedException {
+        if (!slots.tryAcquire(POSTS_MAX, timeoutMs, TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        slots.release(POSTS_MAX);
+        return true;
     }
 
     /** Posted now, or by an earlier attempt whose answer was lost. */

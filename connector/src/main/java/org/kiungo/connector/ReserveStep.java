@@ -99,6 +99,11 @@ public final class ReserveStep implements OutgoingStep {
         return fulfill;
     }
 
+    /** Waits, for at most {@code timeoutMs}, until every post being retried has its answer; true when all have. */
+    boolean awaitPostRetries(long timeoutMs) throws InterruptedException {
+        return postRetries.awaitIdle(timeoutMs);
+    }
+
     private Optional<PacketReservation> reservation(OutgoingRequest request) {
         Peer from = request.from();
         Peer to = request.to();

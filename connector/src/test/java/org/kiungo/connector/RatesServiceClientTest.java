@@ -3,6 +3,7 @@ package org.kiungo.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -113,6 +114,15 @@ class RatesServiceClientTest {
     }
 
     @Test
+    void shouldAddTheBaseToAQueryTheUrlHasAlready() {
+        try (RatesServiceClient keyed = RatesServiceClient.start(URI.create(service.url() + "?key=k%20y"),
+                LIFETIME, clock)) {
+            assertThat(keyed.rate("CHF", "EUR").orElseThrow().convert(BigInteger.TEN, 0, 0)).isEqualTo(9);
+        }
+        assertThat(service.requests("CHF")).isEqualTo(1);
+    }
+
+    @Test
     void shouldNotAskForTheSameAsset() {
         assertThat(client.rate("USD", "USD")).contains(ExchangeRate.ONE);
         assertThat(service.requests("USD")).isZero();
@@ -128,7 +138,7 @@ class RatesServiceClientTest {
 
     @Test
     void shouldGiveNoRateWhenNothingListens() throws Exception {
-        java.net.URI url = service.url();
+        URI url = service.url();
         service.close();
         try (RatesServiceClient orphan = RatesServiceClient.start(url, LIFETIME, clock)) {
             assertThat(orphan.rate("USD", "EUR")).isEmpty();

@@ -215,12 +215,14 @@ class ReserveStepTest {
 
     @Test
     void shouldSendTheFulfillUpstreamAndKeepPostingWhenTheLedgerFailsForAWhile() throws Exception {
-        CountDownLatch posted = new CountDownLatch(1);
-        Ledger failing = failingPosts(new AtomicInteger(3), posted, new IOException("disk unavailable"));
+        Ledger failing = failingPosts(new AtomicInteger(3), new CountDownLatch(1), new IOException("disk unavailable"));
+        ReserveStep step = new ReserveStep(US, new PacketTransfers(failing), assets, clock);
+        Prepare prepare = prepare(40, "test.x");
 
-        assertThat(send(failing, bob, 40, 40, Fixtures.fulfill())).isInstanceOf(Fulfill.class);
+        assertThat(step.send(new OutgoingRequest(alice, prepare, bob, prepare), request -> Fixtures.fulfill()))
+                .isInstanceOf(Fulfill.class);
 
-        assertThat(posted.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(step.awaitPostRetries(10_000)).isTrue();
         assertThat(balances(bob.liquidityAccountId()).creditsPosted()).isEqualTo(40);
         assertThat(available(alice.liquidityAccountId())).isEqualTo(60);
         assertThat(balances(alice.liquidityAccountId()).debitsPending()).isZero();

@@ -23,6 +23,9 @@ public enum EnvironmentVariable {
     REDIS_URL(null, "unset, in memory", "Redis URL (redis:// or rediss://) for state shared by replicas",
             Use.REFUSED),
     WEBHOOK_URL(null, "unset", "http(s) URL that receives webhook events", Use.NOT_YET),
+    ILP_OVER_HTTP_ASYNC_PEERS(null, "unset: every peer in synchronous mode", "comma-separated ids of peers that"
+            + " speak RFC 35's asynchronous ILP over HTTP (replies by callback); until the admin API carries the mode",
+            Use.USED),
     EXCHANGE_RATES_URL(null, "unset", "http(s) URL of a rates service: GET <url>?base=USD returns"
             + " {\"base\":\"USD\",\"rates\":{\"EUR\":0.9}}; cached per base", Use.USED),
     EXCHANGE_RATES_LIFETIME_MS("15000", null, "how long rates from EXCHANGE_RATES_URL are fresh; stale ones serve"

@@ -3,6 +3,7 @@ package org.kiungo.node;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +46,8 @@ public final class Node implements AutoCloseable {
      * requests are then not authenticated. With API_SECRET every request is signed and it listens on KIUNGO_BIND_HOST.
      */
     public static final String ADMIN_HOST = "127.0.0.1";
+    /** How long closing waits for posts of fulfilled packets that the ledger failed and that are retried. */
+    public static final Duration POST_RETRIES_WAIT = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
     private final Config config;
@@ -204,6 +207,7 @@ public final class Node implements AutoCloseable {
             IlpOverHttpClient outgoing;
             try {
                 outgoing = IlpOverHttpClient.start(config.ilpAddress(), clock);
+                outgoing.speakAsynchronouslyTo(config.asynchronousPeers());
             } catch (RuntimeException e) {
                 storage.close();
                 throw e;
@@ -231,6 +235,13 @@ public final class Node implements AutoCloseable {
         void close() {
             ccpSends.shutdownNow();
             callbackReplies.close();
+            try {
+                if (!pipeline.awaitPostRetries(POST_RETRIES_WAIT)) {
+                    LOG.error("posts of fulfilled packets were still being retried when the ledger closed");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             outgoing.close();
             storage.close();
         }

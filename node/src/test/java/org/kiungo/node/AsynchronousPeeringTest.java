@@ -32,8 +32,9 @@ import org.kiungo.connector.HttpLink;
 import org.kiungo.peering.CreatePeer;
 
 /**
- * Two real nodes over real HTTP where A speaks to B in RFC 35's asynchronous mode: B answers A's Prepare with 202
- * and POSTs the reply to A's callback URL, which A's node derives from ILP_CONNECTOR_URL and its bound port.
+ * Two real nodes over real HTTP where A speaks to B in RFC 35's asynchronous mode (set on A's link to B, as
+ * ILP_OVER_HTTP_ASYNC_PEERS would): B answers A's Prepare with 202 and POSTs the reply to A's callback URL, which
+ * A's node derives from ILP_CONNECTOR_URL and its bound port.
  */
 class AsynchronousPeeringTest {
     /** Where in-process peers "are": never called, since a local receiver or nobody stands in for them. */
