@@ -30,6 +30,7 @@ final class Views {
         view.put("liquidity", services.assets().liquidity(asset));
         view.put("liquidityThreshold", boxed(asset.liquidityThreshold()));
         view.put("withdrawalThreshold", boxed(asset.withdrawalThreshold()));
+        view.put("liquidityHighThreshold", boxed(asset.liquidityHighThreshold()));
         view.put("createdAt", asset.createdAt().toString());
         return view;
     }
@@ -42,6 +43,7 @@ final class Views {
         view.put("staticIlpAddress", peer.staticIlpAddress().value());
         view.put("maxPacketAmount", boxed(peer.maxPacketAmount()));
         view.put("liquidityThreshold", boxed(peer.liquidityThreshold()));
+        view.put("liquidityHighThreshold", boxed(peer.liquidityHighThreshold()));
         view.put("liquidity", services.peers().liquidity(peer));
         view.put("routes", peer.routes().stream().map(IlpAddress::value).toList());
         view.put("http", Map.of("outgoing", Map.of("authToken", peer.outgoingToken(), "endpoint",

@@ -19,12 +19,15 @@ public final class PeeringServices {
     private final Assets assets;
     private final Peers peers;
     private final LiquidityOperations liquidity;
+    private final LiquidityAlarms alarms;
 
-    private PeeringServices(PeeringStore store, Assets assets, Peers peers, LiquidityOperations liquidity) {
+    private PeeringServices(PeeringStore store, Assets assets, Peers peers, LiquidityOperations liquidity,
+                            LiquidityAlarms alarms) {
         this.store = store;
         this.assets = assets;
         this.peers = peers;
         this.liquidity = liquidity;
+        this.alarms = alarms;
     }
 
     /** Services over {@code store} and {@code ledger}, after loading the store into the directories. */
@@ -38,7 +41,7 @@ public final class PeeringServices {
         LiquidityOperations liquidity = new LiquidityOperations(ledger, store, clock);
         Peers peers = new Peers(store, assets, accounts, liquidity, peerDirectory, tokens, clock, mutations);
         load(store, assetDirectory, peerDirectory);
-        return new PeeringServices(store, assets, peers, liquidity);
+        return new PeeringServices(store, assets, peers, liquidity, new LiquidityAlarms(store, ledger, clock));
     }
 
     private static void load(PeeringStore store, InMemoryAssetDirectory assetDirectory,
@@ -64,6 +67,11 @@ public final class PeeringServices {
 
     public LiquidityOperations liquidity() {
         return liquidity;
+    }
+
+    /** Liquidity thresholds: their alarms and the webhook events they raise. */
+    public LiquidityAlarms alarms() {
+        return alarms;
     }
 
     public PeeringStore store() {

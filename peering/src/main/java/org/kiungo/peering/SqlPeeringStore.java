@@ -19,14 +19,17 @@ import javax.sql.DataSource;
  */
 public final class SqlPeeringStore implements PeeringStore {
     private static final String ASSET_COLUMNS = "id, code, scale, ledger, liquidity_account_id, "
-            + "settlement_account_id, liquidity_threshold, withdrawal_threshold, created_at_ms";
+            + "settlement_account_id, liquidity_threshold, withdrawal_threshold, created_at_ms, "
+            + "liquidity_high_threshold";
     private static final String PEER_COLUMNS = "id, name, static_ilp_address, asset_id, max_packet_amount, "
-            + "liquidity_threshold, endpoint, outgoing_token, routes, liquidity_account_id, created_at_ms";
+            + "liquidity_threshold, endpoint, outgoing_token, routes, liquidity_account_id, created_at_ms, "
+            + "liquidity_high_threshold";
     /** SQLSTATE class 23505: unique violation, the same code in PostgreSQL and H2. */
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
     private final AutoCloseable owned;
+    private final WebhookEventStore webhookEvents = new SqlWebhookEventStore(this);
 
     SqlPeeringStore(DataSource dataSource, AutoCloseable owned) {
         this.dataSource = dataSource;
@@ -37,7 +40,7 @@ public final class SqlPeeringStore implements PeeringStore {
     public void insertAsset(AssetRecord asset) {
         transaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO peering_assets ("
-                    + ASSET_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ASSET_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 SqlRows.bindAsset(insert, asset);
                 insert.executeUpdate();
             }
@@ -49,10 +52,11 @@ public final class SqlPeeringStore implements PeeringStore {
     public void updateAsset(AssetRecord asset) {
         transaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE peering_assets SET "
-                    + "liquidity_threshold = ?, withdrawal_threshold = ? WHERE id = ?")) {
+                    + "liquidity_threshold = ?, withdrawal_threshold = ?, liquidity_high_threshold = ? WHERE id = ?")) {
                 SqlRows.setOptional(update, 1, asset.liquidityThreshold());
                 SqlRows.setOptional(update, 2, asset.withdrawalThreshold());
-                update.setString(3, asset.id().toString());
+                SqlRows.setOptional(update, 3, asset.liquidityHighThreshold());
+                update.setString(4, asset.id().toString());
                 update.executeUpdate();
             }
             return null;
@@ -75,7 +79,7 @@ public final class SqlPeeringStore implements PeeringStore {
     public void insertPeer(PeerRecord peer, List<byte[]> tokenHashes) {
         transaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO peering_peers ("
-                    + PEER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + PEER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 SqlRows.bindPeer(insert, peer);
                 insert.executeUpdate();
             }
@@ -90,7 +94,7 @@ public final class SqlPeeringStore implements PeeringStore {
         transaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE peering_peers SET name = ?, "
                     + "static_ilp_address = ?, max_packet_amount = ?, liquidity_threshold = ?, endpoint = ?, "
-                    + "outgoing_token = ?, routes = ? WHERE id = ?")) {
+                    + "outgoing_token = ?, routes = ?, liquidity_high_threshold = ? WHERE id = ?")) {
                 SqlRows.bindPeerUpdate(update, peer);
                 update.executeUpdate();
             }
@@ -206,7 +210,14 @@ public final class SqlPeeringStore implements PeeringStore {
         }
     }
 
-    private <T> T transaction(SqlWork<T> work, String duplicateMessage) {
+    /** Webhook events and liquidity alarms, in this store's database. */
+    @Override
+    public WebhookEventStore webhookEvents() {
+        return webhookEvents;
+    }
+
+    /** Runs {@code work} in one transaction; a unique key violated becomes DUPLICATE with the message. */
+    <T> T transaction(SqlWork<T> work, String duplicateMessage) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -253,7 +264,7 @@ public final class SqlPeeringStore implements PeeringStore {
     }
 
     /** A unit of work inside one transaction. */
-    private interface SqlWork<T> {
+    interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
     }
 }
