@@ -27,6 +27,8 @@ import org.kiungo.connector.ccp.CcpSpeaker;
 import org.kiungo.connector.ccp.CcpTimer;
 import org.kiungo.connector.ccp.RouteCost;
 import org.kiungo.admin.RequestSignatures;
+import org.kiungo.admin.WebhookDelivery;
+import org.kiungo.admin.Webhooks;
 import org.kiungo.ledger.Ledger;
 import org.kiungo.ledger.embedded.EmbeddedLedger;
 import org.kiungo.peering.PeeringServices;
@@ -169,7 +171,7 @@ public final class Node implements AutoCloseable {
     /** The connector's parts, built before any server listens. */
     private record Connector(InMemoryIncomingTokens incomingTokens, Ledger ledger, IlpOverHttpClient outgoing,
                              ExecutorService ccpSends, CcpSpeaker speaker, Peering peering, PacketPipeline pipeline,
-                             PeeringStore store, AdminApi admin) {
+                             PeeringStore store, AdminApi admin, Webhooks webhooks) {
         static Connector build(Config config, RateSource rates, Clock clock) {
             Ledger ledger = EmbeddedLedger.open(config.dataDir().resolve(LEDGER_DIRECTORY), clock);
             IlpOverHttpClient outgoing;
@@ -201,12 +203,17 @@ public final class Node implements AutoCloseable {
                     ConnectorSettings.defaults(config.ilpAddress()), clock, peers, assets, router, rates, ledger,
                     localReceivers, outgoing, speaker));
             PeeringServices services = PeeringServices.open(store, ledger, assets, peers, incomingTokens, clock);
+            AdminApi admin = AdminApi.over(services, clock);
+            // Liquidity alarms are checked (and their events sent) off the packet path, by one thread of their own.
+            Webhooks webhooks = new Webhooks(services.alarms(), config.webhookUrl().map(url -> new WebhookDelivery(
+                    store.webhookEvents(), url, config.signatureSecret().map(s -> s.reveal().getBytes(
+                    StandardCharsets.UTF_8)), config.webhookTimeout(), clock))).start();
             return new Connector(incomingTokens, ledger, outgoing, ccpSends, speaker,
-                    new Peering(ledger, assets, peers, localReceivers), pipeline, store,
-                    AdminApi.over(services, clock));
+                    new Peering(ledger, assets, peers, localReceivers), pipeline, store, admin, webhooks);
         }
 
         void close() {
+            webhooks.close();
             ccpSends.shutdownNow();
             outgoing.close();
             store.close();
@@ -224,6 +231,9 @@ public final class Node implements AutoCloseable {
         LOG.info("admin listening on http://{}:{} (GraphQL at {}, /healthz); {}", adminHost(config), adminPort(),
                 GraphqlHandler.PATH, config.apiSecret().isPresent() ? "requests must be signed with API_SECRET"
                         : "loopback only, since API_SECRET is unset and requests are not signed");
+        LOG.info("liquidity events {}", config.webhookUrl().map(url -> "sent to " + url.getScheme() + "://"
+                + url.getHost() + (config.signatureSecret().isPresent() ? ", signed" : ", unsigned (SIGNATURE_SECRET "
+                + "unset)")).orElse("recorded, not sent (WEBHOOK_URL unset)"));
         for (EnvironmentVariable variable : config.notUsedYet()) {
             LOG.info("{} is set but not used yet", variable);
         }
