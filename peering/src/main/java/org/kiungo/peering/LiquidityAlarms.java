@@ -20,7 +20,9 @@ import org.kiungo.ledger.Unsigned64;
  * {@code *.liquidity_low} when it falls to or below {@code liquidityThreshold} (as Rafiki compares), and
  * {@code *.liquidity_high} when it rises to or above {@code liquidityHighThreshold}. An alarm, once raised, sends
  * nothing more while the balance stays on that side; it is lowered (re-armed, silently) once the balance is back
- * strictly above the low threshold or strictly below the high one, so the next crossing raises it again.
+ * strictly above the low threshold or strictly below the high one, so the next crossing raises it again. An
+ * account already beyond a threshold when first watched (a peer created with less liquidity than its threshold)
+ * counts as crossing it then.
  *
  * <p>The balance is the liquidity the account can still spend: credits posted minus debits posted minus debits
  * pending (DESIGN.md), so money held by packets in flight and by pending withdrawals already counts as gone.
