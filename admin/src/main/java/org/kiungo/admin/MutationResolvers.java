@@ -69,13 +69,14 @@ final class MutationResolvers {
 
     private Map<String, Object> createAsset(Arguments in) {
         AssetRecord asset = services.assets().create(in.string("code"), in.integer("scale"),
-                in.optionalAmount("liquidityThreshold"), in.optionalAmount("withdrawalThreshold"));
+                in.optionalAmount("liquidityThreshold"), in.optionalAmount("withdrawalThreshold"),
+                in.optionalAmount("liquidityHighThreshold"));
         return Views.success("Created Asset", "asset", views.asset(asset));
     }
 
     private Map<String, Object> updateAsset(Arguments in) {
         AssetRecord asset = services.assets().update(in.string("id"), in.optionalAmount("liquidityThreshold"),
-                in.optionalAmount("withdrawalThreshold"));
+                in.optionalAmount("withdrawalThreshold"), in.optionalAmount("liquidityHighThreshold"));
         return Views.success("Updated Asset", "asset", views.asset(asset));
     }
 
@@ -87,7 +88,7 @@ final class MutationResolvers {
                 in.string("staticIlpAddress"), in.optionalString("name"), outgoing.string("endpoint"),
                 outgoing.string("authToken"), incoming, in.optionalAmount("maxPacketAmount"),
                 in.optionalAmount("liquidityThreshold"), in.optionalAmount("initialLiquidity"),
-                in.strings("routes").orElse(List.of())));
+                in.strings("routes").orElse(List.of()), in.optionalAmount("liquidityHighThreshold")));
         return Views.success("Created ILP Peer", "peer", views.peer(peer));
     }
 
@@ -99,7 +100,7 @@ final class MutationResolvers {
                 outgoing.map(o -> o.string("authToken")),
                 http.flatMap(h -> h.object("incoming")).flatMap(i -> i.strings("authTokens")),
                 in.optionalAmount("maxPacketAmount"), in.optionalAmount("liquidityThreshold"),
-                in.strings("routes")));
+                in.strings("routes"), in.optionalAmount("liquidityHighThreshold")));
         return Views.success("Updated ILP Peer", "peer", views.peer(peer));
     }
 

@@ -10,6 +10,7 @@ import org.kiungo.peering.AssetRecord;
 import org.kiungo.peering.Page;
 import org.kiungo.peering.PeerRecord;
 import org.kiungo.peering.PeeringServices;
+import org.kiungo.peering.WebhookEvent;
 
 /**
  * Records as the schema's objects: maps whose keys are the field names, with liquidity read live from the
@@ -30,6 +31,7 @@ final class Views {
         view.put("liquidity", services.assets().liquidity(asset));
         view.put("liquidityThreshold", boxed(asset.liquidityThreshold()));
         view.put("withdrawalThreshold", boxed(asset.withdrawalThreshold()));
+        view.put("liquidityHighThreshold", boxed(asset.liquidityHighThreshold()));
         view.put("createdAt", asset.createdAt().toString());
         return view;
     }
@@ -42,11 +44,27 @@ final class Views {
         view.put("staticIlpAddress", peer.staticIlpAddress().value());
         view.put("maxPacketAmount", boxed(peer.maxPacketAmount()));
         view.put("liquidityThreshold", boxed(peer.liquidityThreshold()));
+        view.put("liquidityHighThreshold", boxed(peer.liquidityHighThreshold()));
         view.put("liquidity", services.peers().liquidity(peer));
         view.put("routes", peer.routes().stream().map(IlpAddress::value).toList());
         view.put("http", Map.of("outgoing", Map.of("authToken", peer.outgoingToken(), "endpoint",
                 peer.endpoint().toString())));
         view.put("createdAt", peer.createdAt().toString());
+        return view;
+    }
+
+    static Map<String, Object> webhookEvent(WebhookEvent event) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", event.id().toString());
+        view.put("type", event.type());
+        view.put("data", event.data());
+        view.put("createdAt", event.createdAt().toString());
+        view.put("state", event.state().name());
+        view.put("attempts", event.attempts());
+        view.put("nextAttemptAt", event.nextAttemptAt().map(Object::toString).orElse(null));
+        view.put("deliveredAt", event.deliveredAt().map(Object::toString).orElse(null));
+        view.put("lastStatus", event.lastStatus().isPresent() ? event.lastStatus().getAsInt() : null);
+        view.put("lastError", event.lastError().orElse(null));
         return view;
     }
 

@@ -16,7 +16,9 @@ import static org.kiungo.node.EnvironmentVariable.KIUNGO_BIND_HOST;
 import static org.kiungo.node.EnvironmentVariable.KIUNGO_DATA_DIR;
 import static org.kiungo.node.EnvironmentVariable.LOG_LEVEL;
 import static org.kiungo.node.EnvironmentVariable.REDIS_URL;
+import static org.kiungo.node.EnvironmentVariable.SIGNATURE_SECRET;
 import static org.kiungo.node.EnvironmentVariable.STREAM_SECRET;
+import static org.kiungo.node.EnvironmentVariable.WEBHOOK_TIMEOUT;
 import static org.kiungo.node.EnvironmentVariable.WEBHOOK_URL;
 
 import java.io.IOException;
@@ -45,16 +47,21 @@ import org.kiungo.ledger.postgres.DatabaseUrl;
  * @param exchangeRates where exchange rates come from (EXCHANGE_RATES_URL, EXCHANGE_RATES_STATIC) and the spread
  * @param asynchronousPeers ids of the peers we speak RFC 35's asynchronous mode to
  * @param notUsedYet the variables that were set but that the node does not act on yet, to be logged as such
+ * @param signatureSecret signs webhook events (SIGNATURE_SECRET)
+ * @param webhookTimeout how long one webhook request may take (WEBHOOK_TIMEOUT)
  */
 public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instanceName, int connectorPort,
                      int adminPort, int autoPeeringServerPort, boolean enableAutoPeering, Optional<URI> databaseUrl,
                      Optional<URI> redisUrl, Optional<URI> webhookUrl, Optional<URI> exchangeRatesUrl,
                      Optional<Secret> apiSecret, Optional<Secret> streamSecret, Path dataDir, String bindHost,
                      String logLevel, Duration ccpBroadcastInterval, ExchangeRatesSettings exchangeRates,
-                     Set<String> asynchronousPeers, List<EnvironmentVariable> notUsedYet) {
+                     Set<String> asynchronousPeers, List<EnvironmentVariable> notUsedYet,
+                     Optional<Secret> signatureSecret, Duration webhookTimeout) {
     public static final int INSTANCE_NAME_LENGTH_MAX = 200;
     public static final long CCP_BROADCAST_INTERVAL_MS_MIN = 10;
     public static final long CCP_BROADCAST_INTERVAL_MS_MAX = 3_600_000;
+    public static final long WEBHOOK_TIMEOUT_MS_MIN = 100;
+    public static final long WEBHOOK_TIMEOUT_MS_MAX = 60_000;
     public static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
 
     private static final Set<String> DATABASE_SCHEMES = Set.of("postgres", "postgresql", "jdbc:postgresql");
@@ -104,6 +111,8 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
         }
         Duration ccpBroadcastInterval = Duration.ofMillis(in.number(CCP_BROADCAST_INTERVAL_MS,
                 CCP_BROADCAST_INTERVAL_MS_MIN, CCP_BROADCAST_INTERVAL_MS_MAX));
+        Duration webhookTimeout = Duration.ofMillis(in.number(WEBHOOK_TIMEOUT, WEBHOOK_TIMEOUT_MS_MIN,
+                WEBHOOK_TIMEOUT_MS_MAX));
         if (!in.problems().isEmpty()) {
             throw new ConfigException(in.problems());
         }
@@ -111,7 +120,7 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
         return new Config(ilpAddress, connectorUrl, instanceName, connectorPort, adminPort, autoPeeringServerPort,
                 enableAutoPeering, databaseUrl, redisUrl, webhookUrl, ratesUrl, in.secret(API_SECRET),
                 in.secret(STREAM_SECRET), dataDir, bindHost, logLevel, ccpBroadcastInterval, exchangeRates,
-                asynchronousPeers, notUsedYet(in));
+                asynchronousPeers, notUsedYet(in), in.secret(SIGNATURE_SECRET), webhookTimeout);
     }
 
     /** Shows every setting except secrets, and URLs without their user, password or query. */
@@ -126,7 +135,9 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
                 + ", streamSecret=" + streamSecret.map(Secret::toString).orElse("unset")
                 + ", dataDir=" + dataDir + ", bindHost=" + bindHost + ", logLevel=" + logLevel
                 + ", ccpBroadcastInterval=" + ccpBroadcastInterval + ", exchangeRates=" + exchangeRates.describe()
-                + ", asynchronousPeers=" + asynchronousPeers + "]";
+                + ", asynchronousPeers=" + asynchronousPeers
+                + ", signatureSecret=" + signatureSecret.map(Secret::toString).orElse("unset")
+                + ", webhookTimeout=" + webhookTimeout + "]";
     }
 
     private static Optional<IlpAddress> address(EnvironmentReader in, String value) {

@@ -22,7 +22,12 @@ public enum EnvironmentVariable {
             Use.USED),
     REDIS_URL(null, "unset, in memory", "Redis URL (redis:// or rediss://) for state shared by replicas",
             Use.REFUSED),
-    WEBHOOK_URL(null, "unset", "http(s) URL that receives webhook events", Use.NOT_YET),
+    WEBHOOK_URL(null, "unset: events are recorded, not sent",
+            "http(s) URL that receives webhook events (liquidity thresholds crossed) as signed JSON POSTs", Use.USED),
+    SIGNATURE_SECRET(null, "unset: webhook events unsigned", "secret that signs webhook events (header "
+            + "Rafiki-Signature: t=<epoch seconds>, v1=<HMAC-SHA256 of \"<t>.<body>\">)", Use.USED),
+    WEBHOOK_TIMEOUT("2000", null, "milliseconds a webhook request may take before it counts as failed and is "
+            + "retried; 100 to 60000", Use.USED),
     ILP_OVER_HTTP_ASYNC_PEERS(null, "unset: every peer in synchronous mode", "comma-separated ids of peers that"
             + " speak RFC 35's asynchronous ILP over HTTP (replies by callback); until the admin API carries the mode",
             Use.USED),
@@ -90,6 +95,6 @@ public enum EnvironmentVariable {
 
     /** True for variables whose value must never be shown: in logs, messages or {@code toString}. */
     public boolean isSecret() {
-        return this == API_SECRET || this == STREAM_SECRET;
+        return this == API_SECRET || this == STREAM_SECRET || this == SIGNATURE_SECRET;
     }
 }

@@ -30,6 +30,8 @@ import org.kiungo.connector.ccp.CcpSpeaker;
 import org.kiungo.connector.ccp.CcpTimer;
 import org.kiungo.connector.ccp.RouteCost;
 import org.kiungo.admin.RequestSignatures;
+import org.kiungo.admin.WebhookDelivery;
+import org.kiungo.admin.Webhooks;
 import org.kiungo.ledger.Ledger;
 import org.kiungo.peering.PeeringServices;
 import org.slf4j.Logger;
@@ -200,7 +202,7 @@ public final class Node implements AutoCloseable {
     /** The connector's parts, built before any server listens. */
     private record Connector(InMemoryIncomingTokens incomingTokens, Storage storage, IlpOverHttpClient outgoing,
                              ExecutorService ccpSends, CcpSpeaker speaker, Peering peering, PacketPipeline pipeline,
-                             AdminApi admin, CallbackReplies callbackReplies) {
+                             AdminApi admin, CallbackReplies callbackReplies, Webhooks webhooks) {
         static Connector build(Config config, RateSource rates, Clock clock) throws NodeStartException {
             Storage storage = Storage.open(config, clock);
             Ledger ledger = storage.ledger();
@@ -227,12 +229,17 @@ public final class Node implements AutoCloseable {
                     localReceivers, outgoing, speaker));
             PeeringServices services = PeeringServices.open(storage.store(), ledger, assets, peers, incomingTokens,
                     clock);
+            // Liquidity alarms are checked (and their events sent) off the packet path, by one thread of their own.
+            Webhooks webhooks = new Webhooks(services.alarms(), config.webhookUrl().map(url -> new WebhookDelivery(
+                    storage.store().webhookEvents(), url, config.signatureSecret().map(s -> s.reveal().getBytes(
+                    StandardCharsets.UTF_8)), config.webhookTimeout(), clock))).start();
             return new Connector(incomingTokens, storage, outgoing, ccpSends, speaker,
                     new Peering(services, ledger, peers, localReceivers), pipeline, AdminApi.over(services, clock),
-                    new CallbackReplies(peers, outgoing, clock));
+                    new CallbackReplies(peers, outgoing, clock), webhooks);
         }
 
         void close() {
+            webhooks.close();
             ccpSends.shutdownNow();
             callbackReplies.close();
             try {
@@ -256,6 +263,9 @@ public final class Node implements AutoCloseable {
         LOG.info("admin listening on http://{}:{} (GraphQL at {}, /healthz); {}", adminHost(config), adminPort(),
                 GraphqlHandler.PATH, config.apiSecret().isPresent() ? "requests must be signed with API_SECRET"
                         : "loopback only, since API_SECRET is unset and requests are not signed");
+        LOG.info("liquidity events {}", config.webhookUrl().map(url -> "sent to " + url.getScheme() + "://"
+                + url.getHost() + (config.signatureSecret().isPresent() ? ", signed" : ", unsigned (SIGNATURE_SECRET "
+                + "unset)")).orElse("recorded, not sent (WEBHOOK_URL unset)"));
         for (EnvironmentVariable variable : config.notUsedYet()) {
             LOG.info("{} is set but not used yet", variable);
         }

@@ -46,7 +46,8 @@ class ConfigTest {
                 Map.entry("WEBHOOK_URL", "http://hooks.example.com/"), Map.entry("EXCHANGE_RATES_URL",
                         "https://rates.example.com/rates"), Map.entry("API_SECRET", "api"),
                 Map.entry("STREAM_SECRET", "stream"), Map.entry("KIUNGO_DATA_DIR", dataDir.toString()),
-                Map.entry("KIUNGO_BIND_HOST", "0.0.0.0"), Map.entry("LOG_LEVEL", "DEBUG")));
+                Map.entry("KIUNGO_BIND_HOST", "0.0.0.0"), Map.entry("LOG_LEVEL", "DEBUG"),
+                Map.entry("SIGNATURE_SECRET", "hooks"), Map.entry("WEBHOOK_TIMEOUT", "500")));
 
         assertThat(config.ilpAddress().value()).isEqualTo("g.kiungo.test");
         assertThat(config.ilpConnectorUrl()).hasToString("https://ilp.example.com/ilp");
@@ -58,8 +59,10 @@ class ConfigTest {
         assertThat(config.dataDir()).isEqualTo(dataDir);
         assertThat(config.bindHost()).isEqualTo("0.0.0.0");
         assertThat(config.logLevel()).isEqualTo("debug");
+        assertThat(config.signatureSecret()).hasValueSatisfying(s -> assertThat(s.reveal()).isEqualTo("hooks"));
+        assertThat(config.webhookTimeout()).isEqualTo(Duration.ofMillis(500));
         assertThat(config.notUsedYet()).containsExactly(EnvironmentVariable.AUTO_PEERING_SERVER_PORT,
-                EnvironmentVariable.WEBHOOK_URL, EnvironmentVariable.STREAM_SECRET);
+                EnvironmentVariable.STREAM_SECRET);
         assertThat(config.exchangeRates().url()).hasValueSatisfying(url -> assertThat(url)
                 .hasHost("rates.example.com"));
     }
@@ -119,6 +122,13 @@ class ConfigTest {
         assertThat(problems("CCP_BROADCAST_INTERVAL_MS", "5")).containsExactly(
                 "CCP_BROADCAST_INTERVAL_MS is not a whole number from 10 to 3600000: \"5\"");
         assertThat(problems("CCP_BROADCAST_INTERVAL_MS", "soon")).hasSize(1);
+    }
+
+    @Test
+    void shouldReadTheWebhookTimeoutAndRefuseOneOutOfRange() throws Exception {
+        assertThat(load(Map.of()).webhookTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(problems("WEBHOOK_TIMEOUT", "60001")).containsExactly(
+                "WEBHOOK_TIMEOUT is not a whole number from 100 to 60000: \"60001\"");
     }
 
     @Test
@@ -203,10 +213,11 @@ class ConfigTest {
     @Test
     void shouldNeverShowSecretsInToString() throws Exception {
         Config config = load(Map.of("API_SECRET", "api-secret-value", "STREAM_SECRET", "stream-secret-value",
-                "WEBHOOK_URL", "https://user:hook-password@hooks.example.com/h?key=query-secret"));
+                "WEBHOOK_URL", "https://user:hook-password@hooks.example.com/h?key=query-secret",
+                "SIGNATURE_SECRET", "signature-secret-value"));
 
         assertThat(config.toString()).doesNotContain("api-secret-value", "stream-secret-value", "hook-password",
-                "query-secret", "user:").contains("hooks.example.com", "apiSecret=(secret)");
+                "query-secret", "user:", "signature-secret-value").contains("hooks.example.com", "apiSecret=(secret)");
     }
 
     @Test

@@ -9,17 +9,19 @@ import org.kiungo.connector.AssetAccounts;
 
 /**
  * An asset as the store keeps it: the admin API's id, code and scale, the ledger id its accounts live under, the
- * node's liquidity and settlement accounts in it, and the optional thresholds (unsigned 64-bit).
+ * node's liquidity and settlement accounts in it, and the optional thresholds (unsigned 64-bit): at or below
+ * {@code liquidityThreshold} and at or above {@code liquidityHighThreshold} the node raises liquidity events.
  */
 public record AssetRecord(UUID id, String code, int scale, int ledger, UUID liquidityAccountId,
                           UUID settlementAccountId, OptionalLong liquidityThreshold,
-                          OptionalLong withdrawalThreshold, Instant createdAt) {
+                          OptionalLong withdrawalThreshold, OptionalLong liquidityHighThreshold, Instant createdAt) {
     public AssetRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(liquidityAccountId, "liquidityAccountId");
         Objects.requireNonNull(settlementAccountId, "settlementAccountId");
         Objects.requireNonNull(liquidityThreshold, "liquidityThreshold");
         Objects.requireNonNull(withdrawalThreshold, "withdrawalThreshold");
+        Objects.requireNonNull(liquidityHighThreshold, "liquidityHighThreshold");
         Objects.requireNonNull(createdAt, "createdAt");
         new Asset(code, scale, ledger);
     }
@@ -29,8 +31,9 @@ public record AssetRecord(UUID id, String code, int scale, int ledger, UUID liqu
         return new AssetAccounts(new Asset(code, scale, ledger), liquidityAccountId, settlementAccountId);
     }
 
-    public AssetRecord withThresholds(OptionalLong newLiquidityThreshold, OptionalLong newWithdrawalThreshold) {
+    public AssetRecord withThresholds(OptionalLong newLiquidityThreshold, OptionalLong newWithdrawalThreshold,
+                                      OptionalLong newLiquidityHighThreshold) {
         return new AssetRecord(id, code, scale, ledger, liquidityAccountId, settlementAccountId,
-                newLiquidityThreshold, newWithdrawalThreshold, createdAt);
+                newLiquidityThreshold, newWithdrawalThreshold, newLiquidityHighThreshold, createdAt);
     }
 }

@@ -36,6 +36,13 @@ public final class Assets {
      */
     public AssetRecord create(String code, int scale, OptionalLong liquidityThreshold,
                               OptionalLong withdrawalThreshold) {
+        return create(code, scale, liquidityThreshold, withdrawalThreshold, OptionalLong.empty());
+    }
+
+    /** Creates an asset with an upper liquidity threshold too (see {@link #create(String, int, OptionalLong,
+     * OptionalLong)}). */
+    public AssetRecord create(String code, int scale, OptionalLong liquidityThreshold,
+                              OptionalLong withdrawalThreshold, OptionalLong liquidityHighThreshold) {
         if (scale < 0 || scale > Asset.SCALE_MAX) {
             throw Inputs.bad("scale must be 0 to " + Asset.SCALE_MAX + ", not " + scale);
         }
@@ -56,7 +63,7 @@ public final class Assets {
             }
             int ledger = all.stream().mapToInt(AssetRecord::ledger).max().orElse(0) + 1;
             AssetRecord asset = new AssetRecord(UUID.randomUUID(), code, scale, ledger, Ids.random(),
-                    Ids.random(), liquidityThreshold, withdrawalThreshold, clock.instant());
+                    Ids.random(), liquidityThreshold, withdrawalThreshold, liquidityHighThreshold, clock.instant());
             accounts.create(asset.liquidityAccountId(), ledger, AccountKind.ASSET_LIQUIDITY);
             accounts.create(asset.settlementAccountId(), ledger, AccountKind.SETTLEMENT);
             store.insertAsset(asset);
@@ -65,10 +72,12 @@ public final class Assets {
         }
     }
 
-    /** Replaces an asset's thresholds (code and scale never change). */
-    public AssetRecord update(String id, OptionalLong liquidityThreshold, OptionalLong withdrawalThreshold) {
+    /** Replaces an asset's thresholds, an absent one clearing it (code and scale never change). */
+    public AssetRecord update(String id, OptionalLong liquidityThreshold, OptionalLong withdrawalThreshold,
+                              OptionalLong liquidityHighThreshold) {
         synchronized (mutations) {
-            AssetRecord updated = get(id).withThresholds(liquidityThreshold, withdrawalThreshold);
+            AssetRecord updated = get(id).withThresholds(liquidityThreshold, withdrawalThreshold,
+                    liquidityHighThreshold);
             store.updateAsset(updated);
             return updated;
         }

@@ -18,10 +18,13 @@ import org.kiungo.connector.RateLimit;
  *
  * @param name     the operator's name for the peer, or empty
  * @param endpoint the peer's ILP-over-HTTP URL, absolute http or https
+ * @param liquidityHighThreshold at or above it the node raises {@code peer.liquidity_high}, as at or below
+ *                               {@code liquidityThreshold} it raises {@code peer.liquidity_low}
  */
 public record PeerRecord(String id, Optional<String> name, IlpAddress staticIlpAddress, UUID assetId,
                          OptionalLong maxPacketAmount, OptionalLong liquidityThreshold, URI endpoint,
-                         String outgoingToken, List<IlpAddress> routes, UUID liquidityAccountId, Instant createdAt) {
+                         String outgoingToken, List<IlpAddress> routes, UUID liquidityAccountId, Instant createdAt,
+                         OptionalLong liquidityHighThreshold) {
     public PeerRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -33,6 +36,7 @@ public record PeerRecord(String id, Optional<String> name, IlpAddress staticIlpA
         Objects.requireNonNull(outgoingToken, "outgoingToken");
         Objects.requireNonNull(liquidityAccountId, "liquidityAccountId");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(liquidityHighThreshold, "liquidityHighThreshold");
         routes = List.copyOf(routes);
     }
 

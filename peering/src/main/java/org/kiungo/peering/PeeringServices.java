@@ -20,15 +20,17 @@ public final class PeeringServices {
     private final LiquidityOperations liquidity;
     private final StoreRefresh refresh;
     private final Object mutations;
+    private final LiquidityAlarms alarms;
 
     private PeeringServices(PeeringStore store, Assets assets, Peers peers, LiquidityOperations liquidity,
-                            StoreRefresh refresh, Object mutations) {
+                            StoreRefresh refresh, Object mutations, LiquidityAlarms alarms) {
         this.store = store;
         this.assets = assets;
         this.peers = peers;
         this.liquidity = liquidity;
         this.refresh = refresh;
         this.mutations = mutations;
+        this.alarms = alarms;
     }
 
     /** Services over {@code store} and {@code ledger}, after loading the store into the directories. */
@@ -43,7 +45,8 @@ public final class PeeringServices {
         Peers peers = new Peers(store, assets, accounts, liquidity, peerDirectory, tokens, clock, mutations);
         StoreRefresh refresh = new StoreRefresh(store, assetDirectory, peerDirectory);
         refresh.apply();
-        return new PeeringServices(store, assets, peers, liquidity, refresh, mutations);
+        return new PeeringServices(store, assets, peers, liquidity, refresh, mutations,
+                new LiquidityAlarms(store, ledger, clock));
     }
 
     /**
@@ -66,6 +69,11 @@ public final class PeeringServices {
 
     public LiquidityOperations liquidity() {
         return liquidity;
+    }
+
+    /** Liquidity thresholds: their alarms and the webhook events they raise. */
+    public LiquidityAlarms alarms() {
+        return alarms;
     }
 
     public PeeringStore store() {

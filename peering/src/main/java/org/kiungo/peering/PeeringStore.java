@@ -52,6 +52,9 @@ public interface PeeringStore extends AutoCloseable {
 
     Optional<IdempotencyRecord> idempotency(String key);
 
+    /** Webhook events and liquidity alarms, kept in the same database. */
+    WebhookEventStore webhookEvents();
+
     @Override
     void close();
 }

@@ -64,7 +64,7 @@ public final class Peers {
             checkTokensFree(hashes, null);
             PeerRecord peer = new PeerRecord(UUID.randomUUID().toString(), input.name().filter(n -> !n.isEmpty()),
                     address, asset.id(), input.maxPacketAmount(), input.liquidityThreshold(), endpoint,
-                    outgoingToken, routes, Ids.random(), clock.instant());
+                    outgoingToken, routes, Ids.random(), clock.instant(), input.liquidityHighThreshold());
             Peer connectorPeer = toConnector(peer, asset);
             accounts.create(peer.liquidityAccountId(), asset.ledger(), AccountKind.PEER_LIQUIDITY);
             store.insertPeer(peer, hashes);
@@ -99,7 +99,9 @@ public final class Peers {
                     ? input.name().filter(n -> !n.isEmpty()) : before.name(), address, before.assetId(),
                     input.maxPacketAmount().isPresent() ? input.maxPacketAmount() : before.maxPacketAmount(),
                     input.liquidityThreshold().isPresent() ? input.liquidityThreshold() : before.liquidityThreshold(),
-                    endpoint, outgoingToken, routes, before.liquidityAccountId(), before.createdAt());
+                    endpoint, outgoingToken, routes, before.liquidityAccountId(), before.createdAt(),
+                    input.liquidityHighThreshold().isPresent() ? input.liquidityHighThreshold()
+                            : before.liquidityHighThreshold());
             Peer connectorPeer = toConnector(after, asset);
             store.updatePeer(after, hashes);
             hashes.ifPresent(h -> directory.replaceTokenHashes(after.id(), h));

@@ -19,14 +19,17 @@ import javax.sql.DataSource;
  */
 public final class SqlPeeringStore implements PeeringStore {
     private static final String ASSET_COLUMNS = "id, code, scale, ledger, liquidity_account_id, "
-            + "settlement_account_id, liquidity_threshold, withdrawal_threshold, created_at_ms";
+            + "settlement_account_id, liquidity_threshold, withdrawal_threshold, created_at_ms, "
+            + "liquidity_high_threshold";
     private static final String PEER_COLUMNS = "id, name, static_ilp_address, asset_id, max_packet_amount, "
-            + "liquidity_threshold, endpoint, outgoing_token, routes, liquidity_account_id, created_at_ms";
+            + "liquidity_threshold, endpoint, outgoing_token, routes, liquidity_account_id, created_at_ms, "
+            + "liquidity_high_threshold";
     /** SQLSTATE class 23505: unique violation, the same code in PostgreSQL and H2. */
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
     private final AutoCloseable owned;
+    private final WebhookEventStore webhookEvents = new SqlWebhookEventStore(this);
 
     SqlPeeringStore(DataSource dataSource, AutoCloseable owned) {
         this.dataSource = dataSource;
@@ -37,7 +40,7 @@ public final class SqlPeeringStore implements PeeringStore {
     public void insertAsset(AssetRecord asset) {
         transaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO peering_assets ("
-                    + ASSET_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ASSET_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 SqlRows.bindAsset(insert, asset);
                 insert.executeUpdate();
             }
@@ -49,10 +52,11 @@ public final class SqlPeeringStore implements PeeringStore {
     public void updateAsset(AssetRecord asset) {
         transaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE peering_assets SET "
-                    + "liquidity_threshold = ?, withdrawal_threshold = ? WHERE id = ?")) {
+                    + "liquidity_threshold = ?, withdrawal_threshold = ?, liquidity_high_threshold = ? WHERE id = ?")) {
                 SqlRows.setOptional(update, 1, asset.liquidityThreshold());
                 SqlRows.setOptional(update, 2, asset.withdrawalThreshold());
-                update.setString(3, asset.id().toString());
+                SqlRows.setOptional(update, 3, asset.liquidityHighThreshold());
+                update.setString(4, asset.id().toString());
                 update.executeUpdate();
             }
             return null;
@@ -73,14 +77,15 @@ public final class SqlPeeringStore implements PeeringStore {
 
     @Override
     public Page<AssetRecord> assetPage(Page.Request request) {
-        return page("peering_assets", ASSET_COLUMNS, request, SqlRows::asset);
+        return transaction(connection -> SqlPages.page(connection, "peering_assets", ASSET_COLUMNS, "id", List.of(),
+                request, SqlRows::asset), "");
     }
 
     @Override
     public void insertPeer(PeerRecord peer, List<byte[]> tokenHashes) {
         transaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO peering_peers ("
-                    + PEER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + PEER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 SqlRows.bindPeer(insert, peer);
                 insert.executeUpdate();
             }
@@ -95,7 +100,7 @@ public final class SqlPeeringStore implements PeeringStore {
         transaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE peering_peers SET name = ?, "
                     + "static_ilp_address = ?, max_packet_amount = ?, liquidity_threshold = ?, endpoint = ?, "
-                    + "outgoing_token = ?, routes = ? WHERE id = ?")) {
+                    + "outgoing_token = ?, routes = ?, liquidity_high_threshold = ? WHERE id = ?")) {
                 SqlRows.bindPeerUpdate(update, peer);
                 update.executeUpdate();
             }
@@ -140,7 +145,8 @@ public final class SqlPeeringStore implements PeeringStore {
 
     @Override
     public Page<PeerRecord> peerPage(Page.Request request) {
-        return page("peering_peers", PEER_COLUMNS, request, SqlRows::peer);
+        return transaction(connection -> SqlPages.page(connection, "peering_peers", PEER_COLUMNS, "id", List.of(),
+                request, SqlRows::peer), "");
     }
 
     @Override
@@ -216,7 +222,14 @@ public final class SqlPeeringStore implements PeeringStore {
         }
     }
 
-    private <T> T transaction(SqlWork<T> work, String duplicateMessage) {
+    /** Webhook events and liquidity alarms, in this store's database. */
+    @Override
+    public WebhookEventStore webhookEvents() {
+        return webhookEvents;
+    }
+
+    /** Runs {@code work} in one transaction; a unique key violated becomes DUPLICATE with the message. */
+    <T> T transaction(SqlWork<T> work, String duplicateMessage) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -253,52 +266,6 @@ public final class SqlPeeringStore implements PeeringStore {
         }
     }
 
-    /**
-     * A keyset page in list order (creation time, then id): the cursor's row is looked up, then at most
-     * {@code size + 1} rows beyond it are read, whatever the table holds.
-     */
-    private <T> Page<T> page(String table, String columns, Page.Request request, SqlRows.Mapper<T> mapper) {
-        String beyond = request.backwards() ? "<" : ">";
-        String order = request.backwards() ? " DESC" : "";
-        String sql = "SELECT " + columns + " FROM " + table
-                + (request.cursor().isPresent() ? " WHERE created_at_ms " + beyond + " ? OR (created_at_ms = ? AND id "
-                + beyond + " ?)" : "") + " ORDER BY created_at_ms" + order + ", id" + order + " LIMIT ?";
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(sql)) {
-            int parameter = 1;
-            if (request.cursor().isPresent()) {
-                long cursorCreatedAtMs = cursorCreatedAtMs(connection, table, request);
-                select.setLong(parameter++, cursorCreatedAtMs);
-                select.setLong(parameter++, cursorCreatedAtMs);
-                select.setString(parameter++, request.cursor().get());
-            }
-            select.setInt(parameter, request.size() + 1);
-            List<T> rows = new ArrayList<>();
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    rows.add(mapper.map(result));
-                }
-            }
-            return request.page(rows);
-        } catch (SQLException e) {
-            throw new IllegalStateException("the peering store failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static long cursorCreatedAtMs(Connection connection, String table, Page.Request request)
-            throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT created_at_ms FROM " + table
-                + " WHERE id = ?")) {
-            select.setString(1, request.cursor().get());
-            try (ResultSet result = select.executeQuery()) {
-                if (!result.next()) {
-                    throw request.unknownCursor();
-                }
-                return result.getLong(1);
-            }
-        }
-    }
-
     private static boolean isUniqueViolation(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
@@ -309,7 +276,7 @@ public final class SqlPeeringStore implements PeeringStore {
     }
 
     /** A unit of work inside one transaction. */
-    private interface SqlWork<T> {
+    interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
     }
 }

@@ -33,12 +33,13 @@ final class SqlRows {
         setOptional(insert, 7, asset.liquidityThreshold());
         setOptional(insert, 8, asset.withdrawalThreshold());
         insert.setLong(9, asset.createdAt().toEpochMilli());
+        setOptional(insert, 10, asset.liquidityHighThreshold());
     }
 
     static AssetRecord asset(ResultSet row) throws SQLException {
         return new AssetRecord(UUID.fromString(row.getString(1)), row.getString(2), row.getInt(3), row.getInt(4),
                 UUID.fromString(row.getString(5)), UUID.fromString(row.getString(6)), optional(row, 7),
-                optional(row, 8), Instant.ofEpochMilli(row.getLong(9)));
+                optional(row, 8), optional(row, 10), Instant.ofEpochMilli(row.getLong(9)));
     }
 
     static void bindPeer(PreparedStatement insert, PeerRecord peer) throws SQLException {
@@ -53,6 +54,7 @@ final class SqlRows {
         insert.setString(9, routes(peer.routes()));
         insert.setString(10, peer.liquidityAccountId().toString());
         insert.setLong(11, peer.createdAt().toEpochMilli());
+        setOptional(insert, 12, peer.liquidityHighThreshold());
     }
 
     static void bindPeerUpdate(PreparedStatement update, PeerRecord peer) throws SQLException {
@@ -63,7 +65,8 @@ final class SqlRows {
         update.setString(5, peer.endpoint().toString());
         update.setString(6, peer.outgoingToken());
         update.setString(7, routes(peer.routes()));
-        update.setString(8, peer.id());
+        setOptional(update, 8, peer.liquidityHighThreshold());
+        update.setString(9, peer.id());
     }
 
     static PeerRecord peer(ResultSet row) throws SQLException {
@@ -73,7 +76,7 @@ final class SqlRows {
         return new PeerRecord(row.getString(1), Optional.ofNullable(row.getString(2)),
                 IlpAddress.of(row.getString(3)), UUID.fromString(row.getString(4)), optional(row, 5),
                 optional(row, 6), URI.create(row.getString(7)), row.getString(8), routeList,
-                UUID.fromString(row.getString(10)), Instant.ofEpochMilli(row.getLong(11)));
+                UUID.fromString(row.getString(10)), Instant.ofEpochMilli(row.getLong(11)), optional(row, 12));
     }
 
     static void bindWithdrawal(PreparedStatement insert, WithdrawalRecord withdrawal) throws SQLException {

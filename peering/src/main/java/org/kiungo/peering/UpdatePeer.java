@@ -13,7 +13,8 @@ import java.util.OptionalLong;
 public record UpdatePeer(String id, Optional<String> name, Optional<String> staticIlpAddress,
                          Optional<String> endpoint, Optional<String> outgoingToken,
                          Optional<List<String>> incomingTokens, OptionalLong maxPacketAmount,
-                         OptionalLong liquidityThreshold, Optional<List<String>> routes) {
+                         OptionalLong liquidityThreshold, Optional<List<String>> routes,
+                         OptionalLong liquidityHighThreshold) {
     public UpdatePeer {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(staticIlpAddress, "staticIlpAddress");
@@ -23,6 +24,15 @@ public record UpdatePeer(String id, Optional<String> name, Optional<String> stat
         Objects.requireNonNull(maxPacketAmount, "maxPacketAmount");
         Objects.requireNonNull(liquidityThreshold, "liquidityThreshold");
         Objects.requireNonNull(routes, "routes");
+        Objects.requireNonNull(liquidityHighThreshold, "liquidityHighThreshold");
+    }
+
+    /** A change that keeps the upper liquidity threshold. */
+    public UpdatePeer(String id, Optional<String> name, Optional<String> staticIlpAddress, Optional<String> endpoint,
+                      Optional<String> outgoingToken, Optional<List<String>> incomingTokens,
+                      OptionalLong maxPacketAmount, OptionalLong liquidityThreshold, Optional<List<String>> routes) {
+        this(id, name, staticIlpAddress, endpoint, outgoingToken, incomingTokens, maxPacketAmount,
+                liquidityThreshold, routes, OptionalLong.empty());
     }
 
     @Override

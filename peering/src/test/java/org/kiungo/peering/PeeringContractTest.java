@@ -107,10 +107,12 @@ abstract class PeeringContractTest {
     @Test
     void shouldUpdateAssetThresholds() {
         AssetRecord usd = usd();
-        services.assets().update(usd.id().toString(), OptionalLong.of(100), OptionalLong.of(-1L));
+        services.assets().update(usd.id().toString(), OptionalLong.of(100), OptionalLong.of(-1L),
+                OptionalLong.of(500));
         restart();
         AssetRecord after = services.assets().get(usd.id().toString());
         assertThat(after.liquidityThreshold()).hasValue(100);
+        assertThat(after.liquidityHighThreshold()).hasValue(500);
         assertThat(after.withdrawalThreshold()).hasValue(-1L);
     }
 
@@ -157,7 +159,7 @@ abstract class PeeringContractTest {
                 List.of("y"), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), List.of());
         assertThat(errorOf(() -> services.peers().create(badEndpoint))).isEqualTo(PeeringError.BAD_USER_INPUT);
         AssetRecord unknown = new AssetRecord(UUID.randomUUID(), "X", 0, 99, UUID.randomUUID(), UUID.randomUUID(),
-                OptionalLong.empty(), OptionalLong.empty(), clock.instant());
+                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), clock.instant());
         assertThat(errorOf(() -> services.peers().create(peerInput(unknown, "g.d", "z"))))
                 .isEqualTo(PeeringError.NOT_FOUND);
         assertThat(store.peers()).hasSize(1);
@@ -176,7 +178,7 @@ abstract class PeeringContractTest {
         PeerRecord peer = services.peers().create(peerInput(usd(), "g.a", "old"));
         services.peers().update(new UpdatePeer(peer.id(), Optional.empty(), Optional.empty(),
                 Optional.of("http://127.0.0.1:9/ilp"), Optional.of("newout"), Optional.of(List.of("new")),
-                OptionalLong.of(300), OptionalLong.of(50), Optional.of(List.of("g.a2"))));
+                OptionalLong.of(300), OptionalLong.of(50), Optional.of(List.of("g.a2")), OptionalLong.of(900)));
         assertThat(tokens.peerId("old")).isEmpty();
         assertThat(tokens.peerId("new")).contains(peer.id());
         assertThat(peerDirectory.peer(peer.id()).orElseThrow().maxPacketAmount()).hasValue(300);
@@ -185,6 +187,7 @@ abstract class PeeringContractTest {
         assertThat(after.endpoint()).hasToString("http://127.0.0.1:9/ilp");
         assertThat(after.routes()).containsExactly(IlpAddress.of("g.a2"));
         assertThat(after.liquidityThreshold()).hasValue(50);
+        assertThat(after.liquidityHighThreshold()).hasValue(900);
         assertThat(tokens.peerId("new")).contains(peer.id());
     }
 

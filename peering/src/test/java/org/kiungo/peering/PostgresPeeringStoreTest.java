@@ -46,7 +46,7 @@ final class PostgresPeeringStoreTest extends PeeringContractTest {
         return PeeringStores.postgres(DatabaseUrl.parse(URL + "&currentSchema=" + schema));
     }
 
-    private static void execute(String sql) {
+    static void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(URL);
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
