@@ -2,6 +2,8 @@ package org.kiungo.node;
 
 import static org.kiungo.node.EnvironmentVariable.ADMIN_PORT;
 import static org.kiungo.node.EnvironmentVariable.API_SECRET;
+import static org.kiungo.node.EnvironmentVariable.AUTO_PEERING_ALLOWED_PREFIXES;
+import static org.kiungo.node.EnvironmentVariable.AUTO_PEERING_DEFAULT_LIQUIDITY;
 import static org.kiungo.node.EnvironmentVariable.AUTO_PEERING_SERVER_PORT;
 import static org.kiungo.node.EnvironmentVariable.CCP_BROADCAST_INTERVAL_MS;
 import static org.kiungo.node.EnvironmentVariable.CONNECTOR_PORT;
@@ -23,6 +25,7 @@ import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -37,13 +40,15 @@ import org.kiungo.codec.ilp.IlpAddress;
  * stops the node with a clear message instead of surfacing later. Never changes after it is built.
  *
  * @param ccpBroadcastInterval the least time between two CCP route updates to one peer
+ * @param autoPeering the credit line and the allowed addresses of auto-peering
  * @param notUsedYet the variables that were set but that the node does not act on yet, to be logged as such
  */
 public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instanceName, int connectorPort,
                      int adminPort, int autoPeeringServerPort, boolean enableAutoPeering, Optional<URI> databaseUrl,
                      Optional<URI> redisUrl, Optional<URI> webhookUrl, Optional<URI> exchangeRatesUrl,
                      Optional<Secret> apiSecret, Optional<Secret> streamSecret, Path dataDir, String bindHost,
-                     String logLevel, Duration ccpBroadcastInterval, List<EnvironmentVariable> notUsedYet) {
+                     String logLevel, Duration ccpBroadcastInterval, List<EnvironmentVariable> notUsedYet,
+                     AutoPeeringSettings autoPeering) {
     public static final int INSTANCE_NAME_LENGTH_MAX = 200;
     public static final long CCP_BROADCAST_INTERVAL_MS_MIN = 10;
     public static final long CCP_BROADCAST_INTERVAL_MS_MAX = 3_600_000;
@@ -77,7 +82,8 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
         Optional<URI> redisUrl = in.url(REDIS_URL, REDIS_SCHEMES, "redis:// or rediss://");
         Optional<URI> webhookUrl = in.url(WEBHOOK_URL, EnvironmentReader.HTTP_SCHEMES, "http or https");
         Optional<URI> ratesUrl = in.url(EXCHANGE_RATES_URL, EnvironmentReader.HTTP_SCHEMES, "http or https");
-        refuseWhatDoesNotExistYet(in, enableAutoPeering);
+        AutoPeeringSettings autoPeering = autoPeering(in);
+        refuseWhatDoesNotExistYet(in);
         requireDistinctPorts(in, connectorPort, adminPort, enableAutoPeering ? autoPeeringServerPort : 0);
         String instanceName = instanceName(in);
         Path dataDir = dataDir(in);
@@ -97,7 +103,8 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
         IlpAddress ilpAddress = address.isPresent() ? address.get() : generatedAddress(dataDir);
         return new Config(ilpAddress, connectorUrl, instanceName, connectorPort, adminPort, autoPeeringServerPort,
                 enableAutoPeering, databaseUrl, redisUrl, webhookUrl, ratesUrl, in.secret(API_SECRET),
-                in.secret(STREAM_SECRET), dataDir, bindHost, logLevel, ccpBroadcastInterval, notUsedYet(in));
+                in.secret(STREAM_SECRET), dataDir, bindHost, logLevel, ccpBroadcastInterval, notUsedYet(in),
+                autoPeering);
     }
 
     /** Shows every setting except secrets, and URLs without their user, password or query. */
@@ -111,7 +118,7 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
                 + ", apiSecret=" + apiSecret.map(Secret::toString).orElse("unset")
                 + ", streamSecret=" + streamSecret.map(Secret::toString).orElse("unset")
                 + ", dataDir=" + dataDir + ", bindHost=" + bindHost + ", logLevel=" + logLevel
-                + ", ccpBroadcastInterval=" + ccpBroadcastInterval + "]";
+                + ", ccpBroadcastInterval=" + ccpBroadcastInterval + ", autoPeering=" + autoPeering + "]";
     }
 
     private static Optional<IlpAddress> address(EnvironmentReader in, String value) {
@@ -124,7 +131,7 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
     }
 
     /** Variables the node cannot honour yet stop it, rather than being quietly ignored. */
-    private static void refuseWhatDoesNotExistYet(EnvironmentReader in, boolean enableAutoPeering) {
+    private static void refuseWhatDoesNotExistYet(EnvironmentReader in) {
         if (in.isSet(DATABASE_URL)) {
             in.problem("DATABASE_URL is set, but Kiungo cannot use PostgreSQL yet: the embedded store is the only"
                     + " one so far (the ledger and stores come in later issues); unset DATABASE_URL");
@@ -133,10 +140,21 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
             in.problem("REDIS_URL is set, but Kiungo cannot use Redis yet: the embedded store is the only one so"
                     + " far (the ledger and stores come in later issues); unset REDIS_URL");
         }
-        if (enableAutoPeering) {
-            in.problem("ENABLE_AUTO_PEERING is true, but Kiungo has no auto-peering server yet (it comes in a later"
-                    + " issue); set it to false or unset it");
+    }
+
+    private static AutoPeeringSettings autoPeering(EnvironmentReader in) {
+        long liquidity = in.number(AUTO_PEERING_DEFAULT_LIQUIDITY, 0, Long.MAX_VALUE);
+        List<IlpAddress> prefixes = new ArrayList<>();
+        for (String prefix : in.text(AUTO_PEERING_ALLOWED_PREFIXES).map(v -> v.split(",", -1))
+                .orElse(new String[0])) {
+            String problem = IlpAddress.problem(prefix.strip());
+            if (problem == null) {
+                prefixes.add(IlpAddress.of(prefix.strip()));
+            } else {
+                in.problem(AUTO_PEERING_ALLOWED_PREFIXES, "lists an invalid ILP address", prefix, problem);
+            }
         }
+        return new AutoPeeringSettings(liquidity, prefixes);
     }
 
     /** Port 0 asks for a free port, so only fixed ports can collide. */

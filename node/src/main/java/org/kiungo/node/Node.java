@@ -1,5 +1,6 @@
 package org.kiungo.node;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
@@ -29,6 +30,9 @@ import org.kiungo.connector.ccp.RouteCost;
 import org.kiungo.admin.RequestSignatures;
 import org.kiungo.ledger.Ledger;
 import org.kiungo.ledger.embedded.EmbeddedLedger;
+import org.kiungo.peering.AutoPeeringAcceptor;
+import org.kiungo.peering.AutoPeeringHandler;
+import org.kiungo.peering.NodeIdentity;
 import org.kiungo.peering.PeeringServices;
 import org.kiungo.peering.PeeringStore;
 import org.kiungo.peering.PeeringStores;
@@ -59,16 +63,19 @@ public final class Node implements AutoCloseable {
     private final Connector parts;
     private final HttpServer connector;
     private final HttpServer admin;
+    /** The auto-peering server, when ENABLE_AUTO_PEERING is true; otherwise null. */
+    private final HttpServer autoPeering;
     private final CcpTimer ccpTimer;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private Node(Config config, DataDirectory dataDirectory, Connector parts, HttpServer connector,
-                 HttpServer admin) {
+                 HttpServer admin, HttpServer autoPeering) {
         this.config = config;
         this.dataDirectory = dataDirectory;
         this.parts = parts;
         this.connector = connector;
         this.admin = admin;
+        this.autoPeering = autoPeering;
         // Route exchange starts once peers can reach us, so the first control requests can be answered.
         this.ccpTimer = CcpTimer.start(parts.speaker());
     }
@@ -87,24 +94,35 @@ public final class Node implements AutoCloseable {
         DataDirectory dataDirectory = DataDirectory.lock(config.dataDir());
         Connector parts = null;
         HttpServer connector = null;
+        HttpServer autoPeering = null;
         try {
             Clock clock = Clock.systemUTC();
             parts = Connector.build(config, rates, clock);
             IlpOverHttpHandler ilpOverHttp = new IlpOverHttpHandler(config.ilpAddress(), parts.incomingTokens(),
                     parts.pipeline());
             connector = HttpServer.start("connector", config.bindHost(), config.connectorPort(), ilpOverHttp, true);
+            NodeIdentity identity = identity(config, connector.port());
+            if (config.enableAutoPeering()) {
+                autoPeering = HttpServer.start("auto-peering", config.bindHost(), config.autoPeeringServerPort(),
+                        new AutoPeeringHandler(new AutoPeeringAcceptor(parts.services(), identity,
+                                config.autoPeering().defaultLiquidity(), config.autoPeering().allowedPrefixes())),
+                        false);
+            }
             Optional<RequestSignatures> signatures = config.apiSecret().map(secret -> new RequestSignatures(
                     secret.reveal().getBytes(StandardCharsets.UTF_8), clock));
             Handler adminHandlers = new Handler.Sequence(new HealthHandler(),
-                    new GraphqlHandler(parts.admin(), signatures));
+                    new GraphqlHandler(AdminApi.over(parts.services(), clock), signatures));
             HttpServer admin = HttpServer.start("admin", adminHost(config), config.adminPort(), adminHandlers,
                     false);
-            Node node = new Node(config, dataDirectory, parts, connector, admin);
+            Node node = new Node(config, dataDirectory, parts, connector, admin, autoPeering);
             node.logStarted();
             return node;
         } catch (NodeStartException | RuntimeException e) {
             if (connector != null) {
                 connector.stop();
+            }
+            if (autoPeering != null) {
+                autoPeering.stop();
             }
             if (parts != null) {
                 parts.close();
@@ -131,6 +149,24 @@ public final class Node implements AutoCloseable {
     /** The port of the admin server ({@code GET /healthz}). */
     public int adminPort() {
         return admin.port();
+    }
+
+    /** The port of the auto-peering server; empty when ENABLE_AUTO_PEERING is false. */
+    public Optional<Integer> autoPeeringPort() {
+        return Optional.ofNullable(autoPeering).map(HttpServer::port);
+    }
+
+    /**
+     * What peers are told about us: ILP_CONNECTOR_URL, except that its default names CONNECTOR_PORT, which is only
+     * known once the connector listens when it was 0.
+     */
+    static NodeIdentity identity(Config config, int boundConnectorPort) {
+        URI url = config.ilpConnectorUrl();
+        if (url.getPort() == 0) {
+            url = URI.create(url.getScheme() + "://" + url.getHost() + ":" + boundConnectorPort
+                    + (url.getRawPath() == null ? "" : url.getRawPath()));
+        }
+        return new NodeIdentity(config.ilpAddress(), url, config.instanceName());
     }
 
     public Config config() {
@@ -160,6 +196,9 @@ public final class Node implements AutoCloseable {
         ccpTimer.close();
         connector.stop();
         admin.stop();
+        if (autoPeering != null) {
+            autoPeering.stop();
+        }
         parts.close();
         dataDirectory.close();
         LOG.info("stopped");
@@ -169,7 +208,7 @@ public final class Node implements AutoCloseable {
     /** The connector's parts, built before any server listens. */
     private record Connector(InMemoryIncomingTokens incomingTokens, Ledger ledger, IlpOverHttpClient outgoing,
                              ExecutorService ccpSends, CcpSpeaker speaker, Peering peering, PacketPipeline pipeline,
-                             PeeringStore store, AdminApi admin) {
+                             PeeringStore store, PeeringServices services) {
         static Connector build(Config config, RateSource rates, Clock clock) {
             Ledger ledger = EmbeddedLedger.open(config.dataDir().resolve(LEDGER_DIRECTORY), clock);
             IlpOverHttpClient outgoing;
@@ -202,8 +241,7 @@ public final class Node implements AutoCloseable {
                     localReceivers, outgoing, speaker));
             PeeringServices services = PeeringServices.open(store, ledger, assets, peers, incomingTokens, clock);
             return new Connector(incomingTokens, ledger, outgoing, ccpSends, speaker,
-                    new Peering(ledger, assets, peers, localReceivers), pipeline, store,
-                    AdminApi.over(services, clock));
+                    new Peering(ledger, assets, peers, localReceivers), pipeline, store, services);
         }
 
         void close() {
@@ -224,6 +262,12 @@ public final class Node implements AutoCloseable {
         LOG.info("admin listening on http://{}:{} (GraphQL at {}, /healthz); {}", adminHost(config), adminPort(),
                 GraphqlHandler.PATH, config.apiSecret().isPresent() ? "requests must be signed with API_SECRET"
                         : "loopback only, since API_SECRET is unset and requests are not signed");
+        if (autoPeering != null) {
+            LOG.info("auto-peering listening on http://{}:{} (POST /), granting {} to each new peer{}",
+                    config.bindHost(), autoPeering.port(), config.autoPeering().defaultLiquidity(),
+                    config.autoPeering().allowedPrefixes().isEmpty() ? ", from any address"
+                            : " at or below " + config.autoPeering().allowedPrefixes());
+        }
         for (EnvironmentVariable variable : config.notUsedYet()) {
             LOG.info("{} is set but not used yet", variable);
         }
