@@ -36,6 +36,7 @@ import org.kiungo.peering.NodeIdentity;
 import org.kiungo.peering.PeeringServices;
 import org.kiungo.peering.PeeringStore;
 import org.kiungo.peering.PeeringStores;
+import org.kiungo.peering.RemotePeering;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,17 +66,19 @@ public final class Node implements AutoCloseable {
     private final HttpServer admin;
     /** The auto-peering server, when ENABLE_AUTO_PEERING is true; otherwise null. */
     private final HttpServer autoPeering;
+    private final RemotePeering remote;
     private final CcpTimer ccpTimer;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private Node(Config config, DataDirectory dataDirectory, Connector parts, HttpServer connector,
-                 HttpServer admin, HttpServer autoPeering) {
+                 HttpServer admin, HttpServer autoPeering, RemotePeering remote) {
         this.config = config;
         this.dataDirectory = dataDirectory;
         this.parts = parts;
         this.connector = connector;
         this.admin = admin;
         this.autoPeering = autoPeering;
+        this.remote = remote;
         // Route exchange starts once peers can reach us, so the first control requests can be answered.
         this.ccpTimer = CcpTimer.start(parts.speaker());
     }
@@ -95,6 +98,7 @@ public final class Node implements AutoCloseable {
         Connector parts = null;
         HttpServer connector = null;
         HttpServer autoPeering = null;
+        RemotePeering remote = null;
         try {
             Clock clock = Clock.systemUTC();
             parts = Connector.build(config, rates, clock);
@@ -102,6 +106,7 @@ public final class Node implements AutoCloseable {
                     parts.pipeline());
             connector = HttpServer.start("connector", config.bindHost(), config.connectorPort(), ilpOverHttp, true);
             NodeIdentity identity = identity(config, connector.port());
+            remote = RemotePeering.open(parts.services(), identity);
             if (config.enableAutoPeering()) {
                 autoPeering = HttpServer.start("auto-peering", config.bindHost(), config.autoPeeringServerPort(),
                         new AutoPeeringHandler(new AutoPeeringAcceptor(parts.services(), identity,
@@ -111,10 +116,10 @@ public final class Node implements AutoCloseable {
             Optional<RequestSignatures> signatures = config.apiSecret().map(secret -> new RequestSignatures(
                     secret.reveal().getBytes(StandardCharsets.UTF_8), clock));
             Handler adminHandlers = new Handler.Sequence(new HealthHandler(),
-                    new GraphqlHandler(AdminApi.over(parts.services(), clock), signatures));
+                    new GraphqlHandler(AdminApi.over(parts.services(), Optional.of(remote), clock), signatures));
             HttpServer admin = HttpServer.start("admin", adminHost(config), config.adminPort(), adminHandlers,
                     false);
-            Node node = new Node(config, dataDirectory, parts, connector, admin, autoPeering);
+            Node node = new Node(config, dataDirectory, parts, connector, admin, autoPeering, remote);
             node.logStarted();
             return node;
         } catch (NodeStartException | RuntimeException e) {
@@ -123,6 +128,9 @@ public final class Node implements AutoCloseable {
             }
             if (autoPeering != null) {
                 autoPeering.stop();
+            }
+            if (remote != null) {
+                remote.close();
             }
             if (parts != null) {
                 parts.close();
@@ -199,6 +207,7 @@ public final class Node implements AutoCloseable {
         if (autoPeering != null) {
             autoPeering.stop();
         }
+        remote.close();
         parts.close();
         dataDirectory.close();
         LOG.info("stopped");

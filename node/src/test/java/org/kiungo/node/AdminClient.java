@@ -50,6 +50,22 @@ final class AdminClient implements AutoCloseable {
         return (String) ((Map<String, Object>) created.get("asset")).get("id");
     }
 
+    /**
+     * The id of a new peer at {@code address} that presents {@code incomingToken}, with {@code initialLiquidity};
+     * its endpoint is a closed port, for peers that only send to us or get a local receiver.
+     */
+    @SuppressWarnings("unchecked")
+    String createPeer(Node node, String assetId, String address, String incomingToken, long initialLiquidity)
+            throws IOException, InterruptedException {
+        Map<String, Object> input = Map.of("assetId", assetId, "staticIlpAddress", address,
+                "initialLiquidity", Long.toString(initialLiquidity),
+                "http", Map.of("incoming", Map.of("authTokens", List.of(incomingToken)),
+                        "outgoing", Map.of("authToken", "unused-" + incomingToken, "endpoint", "http://127.0.0.1:1")));
+        Map<String, Object> created = (Map<String, Object>) data(node, "mutation($input: CreatePeerInput!) "
+                + "{ createPeer(input: $input) { peer { id } } }", Map.of("input", input)).get("createPeer");
+        return (String) ((Map<String, Object>) created.get("peer")).get("id");
+    }
+
     /** Every peer of {@code node} with its address, liquidity and outgoing endpoint. */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> peers(Node node) throws IOException, InterruptedException {
@@ -58,6 +74,10 @@ final class AdminClient implements AutoCloseable {
                 Map.of()).get("peers");
         return ((List<Map<String, Object>>) peers.get("edges")).stream()
                 .map(edge -> (Map<String, Object>) edge.get("node")).toList();
+    }
+
+    HttpClient httpClient() {
+        return http;
     }
 
     HttpResponse<byte[]> post(URI uri, byte[] body) throws IOException, InterruptedException {

@@ -67,6 +67,16 @@ public final class AutoPeeringMessages {
                 optionalText(root, "name"));
     }
 
+    /** The {@code error.type} of a refusal's JSON, or empty. */
+    static String errorType(byte[] body) {
+        try {
+            JsonNode type = JSON.readTree(body).path("error").path("type");
+            return type.isTextual() ? type.asText() : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /** The request's JSON; {@code maxPacketAmount} goes as a number, as Rafiki sends and reads it. */
     public static byte[] write(Request request) {
         ObjectNode root = JSON.createObjectNode();
