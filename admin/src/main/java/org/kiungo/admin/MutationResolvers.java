@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.kiungo.peering.AssetRecord;
 import org.kiungo.peering.CreatePeer;
 import org.kiungo.peering.PeerByUrl;
+import org.kiungo.peering.PeerByWebFinger;
 import org.kiungo.peering.PeerRecord;
 import org.kiungo.peering.PeerUpsert;
 import org.kiungo.peering.PeeringError;
@@ -53,7 +54,8 @@ final class MutationResolvers {
                 }),
                 Map.entry("depositAssetLiquidity", this::depositAsset),
                 Map.entry("createAssetLiquidityWithdrawal", this::withdrawAsset),
-                Map.entry("createOrUpdatePeerByUrl", this::peerByUrl));
+                Map.entry("createOrUpdatePeerByUrl", this::peerByUrl),
+                Map.entry("peerByWebFinger", this::peerByWebFinger));
     }
 
     /**
@@ -146,6 +148,14 @@ final class MutationResolvers {
         PeerUpsert result = remote().createOrUpdatePeerByUrl(new PeerByUrl(in.string("peerUrl"),
                 in.string("assetId"), in.optionalString("name"), in.optionalAmount("maxPacketAmount"),
                 in.optionalAmount("liquidityThreshold"), in.optionalAmount("liquidityToDeposit")));
+        return Views.success(result.created() ? "ILP peer created" : "ILP peer updated", "peer",
+                views.peer(result.peer()));
+    }
+
+    private Map<String, Object> peerByWebFinger(Arguments in) {
+        PeerUpsert result = remote().peerByWebFinger(new PeerByWebFinger(in.string("hostname"),
+                in.string("assetId"), in.optionalString("name"), in.optionalAmount("maxPacketAmount"),
+                in.optionalAmount("liquidityThreshold"), in.optionalAmount("initialLiquidity")));
         return Views.success(result.created() ? "ILP peer created" : "ILP peer updated", "peer",
                 views.peer(result.peer()));
     }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.Handler;
 import org.kiungo.codec.ilp.IlpAddress;
@@ -33,10 +34,12 @@ import org.kiungo.ledger.embedded.EmbeddedLedger;
 import org.kiungo.peering.AutoPeeringAcceptor;
 import org.kiungo.peering.AutoPeeringHandler;
 import org.kiungo.peering.NodeIdentity;
+import org.kiungo.peering.NodeKey;
 import org.kiungo.peering.PeeringServices;
 import org.kiungo.peering.PeeringStore;
 import org.kiungo.peering.PeeringStores;
 import org.kiungo.peering.RemotePeering;
+import org.kiungo.peering.WebFingerHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,9 +107,15 @@ public final class Node implements AutoCloseable {
             parts = Connector.build(config, rates, clock);
             IlpOverHttpHandler ilpOverHttp = new IlpOverHttpHandler(config.ilpAddress(), parts.incomingTokens(),
                     parts.pipeline());
-            connector = HttpServer.start("connector", config.bindHost(), config.connectorPort(), ilpOverHttp, true);
+            NodeKey key = NodeKey.loadOrCreate(parts.store(), clock);
+            // The record names the connector's URL, known once it listens: until then WebFinger answers 503.
+            AtomicReference<NodeIdentity> known = new AtomicReference<>();
+            connector = HttpServer.start("connector", config.bindHost(), config.connectorPort(),
+                    new Handler.Sequence(new WebFingerHandler(key, () -> Optional.ofNullable(known.get())),
+                            ilpOverHttp), true);
             NodeIdentity identity = identity(config, connector.port());
-            remote = RemotePeering.open(parts.services(), identity);
+            known.set(identity);
+            remote = RemotePeering.open(parts.services(), identity, key);
             if (config.enableAutoPeering()) {
                 autoPeering = HttpServer.start("auto-peering", config.bindHost(), config.autoPeeringServerPort(),
                         new AutoPeeringHandler(new AutoPeeringAcceptor(parts.services(), identity,
@@ -271,6 +280,8 @@ public final class Node implements AutoCloseable {
         LOG.info("admin listening on http://{}:{} (GraphQL at {}, /healthz); {}", adminHost(config), adminPort(),
                 GraphqlHandler.PATH, config.apiSecret().isPresent() ? "requests must be signed with API_SECRET"
                         : "loopback only, since API_SECRET is unset and requests are not signed");
+        LOG.info("WebFinger record at {}{} (X25519 key for WebFinger peering)", identity(config, connectorPort())
+                .ilpConnectorUrl().resolve("/"), WebFingerHandler.PATH.substring(1));
         if (autoPeering != null) {
             LOG.info("auto-peering listening on http://{}:{} (POST /), granting {} to each new peer{}",
                     config.bindHost(), autoPeering.port(), config.autoPeering().defaultLiquidity(),

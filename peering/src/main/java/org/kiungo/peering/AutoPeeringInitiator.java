@@ -1,11 +1,8 @@
 package org.kiungo.peering;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -77,25 +74,18 @@ final class AutoPeeringInitiator {
         HttpRequest post = HttpRequest.newBuilder(peerUrl).timeout(timeout)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(AutoPeeringMessages.write(request))).build();
-        int status;
-        byte[] body;
+        PeerCall call;
         try {
-            HttpResponse<InputStream> response = http.send(post, HttpResponse.BodyHandlers.ofInputStream());
-            status = response.statusCode();
-            try (InputStream in = response.body()) {
-                body = in.readNBytes(ANSWER_BYTES_MAX + 1);
-            }
-        } catch (IOException e) {
-            throw new PeeringException(PeeringError.NOT_FOUND, "peerUrl " + peerUrl + " could not be reached ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                    + "): the URL is wrong or the peer does not run an auto-peering server; nothing was created");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PeeringException(PeeringError.CONFLICT, "interrupted while waiting for " + peerUrl);
+            call = PeerCall.send(http, post, ANSWER_BYTES_MAX, "peerUrl");
+        } catch (PeeringException e) {
+            throw new PeeringException(e.error(), e.getMessage() + ": the URL is wrong or the peer does not run an "
+                    + "auto-peering server; nothing was created");
         }
-        if (body.length > ANSWER_BYTES_MAX) {
+        if (call.tooLarge()) {
             throw misconfigured(peerUrl, "its answer is larger than " + ANSWER_BYTES_MAX + " bytes");
         }
+        int status = call.status();
+        byte[] body = call.body();
         if (status != 200) {
             throw refused(peerUrl, asset, status, body);
         }

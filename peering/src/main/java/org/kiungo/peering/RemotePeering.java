@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Peering with another node over the network, as the admin API's {@code createOrUpdatePeerByUrl} asks: one HTTP
+ * Peering with another node over the network, as the admin API's {@code createOrUpdatePeerByUrl} and
+ * {@code peerByWebFinger} ask: one HTTP
  * client for the requests to other nodes, which never follows redirects (a peer's URL is taken as given).
  */
 public final class RemotePeering implements AutoCloseable {
@@ -14,19 +15,23 @@ public final class RemotePeering implements AutoCloseable {
 
     private final HttpClient http;
     private final AutoPeeringInitiator autoPeering;
+    private final WebFingerPeering webFinger;
 
-    private RemotePeering(HttpClient http, AutoPeeringInitiator autoPeering) {
+    private RemotePeering(HttpClient http, AutoPeeringInitiator autoPeering, WebFingerPeering webFinger) {
         this.http = http;
         this.autoPeering = autoPeering;
+        this.webFinger = webFinger;
     }
 
-    /** Remote peering for {@code services}, telling other nodes {@code identity}. */
-    public static RemotePeering open(PeeringServices services, NodeIdentity identity) {
+    /** Remote peering for {@code services}, telling other nodes {@code identity}, with the node's {@code key}. */
+    public static RemotePeering open(PeeringServices services, NodeIdentity identity, NodeKey key) {
         Objects.requireNonNull(services, "services");
         Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(key, "key");
         HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT_MAX)
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
-        return new RemotePeering(http, new AutoPeeringInitiator(services, identity, http, REQUEST_TIMEOUT_MAX));
+        return new RemotePeering(http, new AutoPeeringInitiator(services, identity, http, REQUEST_TIMEOUT_MAX),
+                new WebFingerPeering(services, identity, key, http, REQUEST_TIMEOUT_MAX));
     }
 
     /**
@@ -36,6 +41,15 @@ public final class RemotePeering implements AutoCloseable {
      */
     public PeerUpsert createOrUpdatePeerByUrl(PeerByUrl input) {
         return autoPeering.createOrUpdate(input);
+    }
+
+    /**
+     * Peers with the node at {@code input.hostname()} by WebFinger: creates (or updates) the peer whose static ILP
+     * address is the derived peer ledger prefix and whose tokens are the derived auth token. Refused with
+     * {@link PeeringException} when the record cannot be fetched or is malformed, with nothing written.
+     */
+    public PeerUpsert peerByWebFinger(PeerByWebFinger input) {
+        return webFinger.peer(input);
     }
 
     @Override
