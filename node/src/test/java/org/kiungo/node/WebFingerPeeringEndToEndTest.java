@@ -64,6 +64,26 @@ class WebFingerPeeringEndToEndTest {
     }
 
     @Test
+    void shouldPublishTheSamePublicKeyAfterARestart(@TempDir Path dataDir) throws Exception {
+        Map<String, String> environment = Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "CONNECTOR_PORT", "0",
+                "ADMIN_PORT", "0", "ILP_ADDRESS", "test.c");
+        String before;
+        try (Node node = Node.start(Config.load(environment))) {
+            before = publicKey(node);
+        }
+        try (Node node = Node.start(Config.load(environment))) {
+            assertThat(publicKey(node)).isEqualTo(before).isNotEqualTo(publicKey(nodes.a));
+        }
+    }
+
+    private String publicKey(Node node) throws Exception {
+        HttpResponse<byte[]> response = webFinger(node, origin(node));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return AdminClient.JSON.readTree(response.body()).path("properties")
+                .path("https://interledger.org/rel/publicKey").asText();
+    }
+
+    @Test
     void shouldServeTheRecordInAppendixAsShape() throws Exception {
         HttpResponse<byte[]> response = webFinger(nodes.b, origin(nodes.b));
 
