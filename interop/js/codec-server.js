@@ -9,6 +9,7 @@ const Ccp = require('ilp-protocol-ccp')
 const Stream = require('ilp-protocol-stream/dist/src/packet')
 const StreamCrypto = require('ilp-protocol-stream/dist/src/crypto')
 const Receipt = require('ilp-protocol-stream/dist/src/util/receipt')
+const WebFingerPeering = require('./webfinger-peering')
 
 const bytes = (hex) => Buffer.from(hex, 'hex')
 
@@ -71,7 +72,7 @@ const fulfillment = async (secret, data) => {
   return { fulfillment, condition: await StreamCrypto.hash(fulfillment) }
 }
 
-const PACKAGES = ['ilp-packet', 'ilp-protocol-ildcp', 'ilp-protocol-ccp', 'ilp-protocol-stream']
+const PACKAGES = ['ilp-packet', 'ilp-protocol-ildcp', 'ilp-protocol-ccp', 'ilp-protocol-stream', 'tweetnacl']
 
 const OPS = {
   versions: () => Object.fromEntries([['node', process.version],
@@ -95,7 +96,8 @@ const OPS = {
     await StreamCrypto.generatePskEncryptionKey(bytes(r.secret))),
   'stream.fulfillment': (r) => fulfillment(bytes(r.secret), bytes(r.hex)),
   'receipt.verify': (r) => Receipt.verifyReceipt(bytes(r.hex), bytes(r.secret)),
-  'receipt.create': (r) => Receipt.createReceipt({ ...r, nonce: bytes(r.nonce), secret: bytes(r.secret) })
+  'receipt.create': (r) => Receipt.createReceipt({ ...r, nonce: bytes(r.nonce), secret: bytes(r.secret) }),
+  ...WebFingerPeering
 }
 
 async function answer (line) {

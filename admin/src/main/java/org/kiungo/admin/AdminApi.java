@@ -22,7 +22,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.kiungo.peering.PeeringServices;
+import org.kiungo.peering.RemotePeering;
 
 /**
  * The admin GraphQL API without its transport: the schema from {@code schema.graphqls}, wired to the peering
@@ -53,10 +55,15 @@ public final class AdminApi {
 
     /** The API over {@code services}; idempotency records go to their store, time comes from {@code clock}. */
     public static AdminApi over(PeeringServices services, Clock clock) {
+        return over(services, Optional.empty(), clock);
+    }
+
+    /** The API over {@code services}, reaching other nodes through {@code remote} when present. */
+    public static AdminApi over(PeeringServices services, Optional<RemotePeering> remote, Clock clock) {
         Views views = new Views(services);
         Idempotency idempotency = new Idempotency(services.store(), clock);
         Map<String, DataFetcher<?>> mutations = new HashMap<>();
-        new MutationResolvers(services, views).mutations().forEach((name, mutation) -> mutations.put(name,
+        new MutationResolvers(services, views, remote).mutations().forEach((name, mutation) -> mutations.put(name,
                 env -> idempotency.run(name, MutationResolvers.input(env), mutation)));
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(UInt64Scalar.TYPE)

@@ -7,10 +7,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.kiungo.peering.AssetRecord;
 import org.kiungo.peering.CreatePeer;
+import org.kiungo.peering.PeerByUrl;
+import org.kiungo.peering.PeerByWebFinger;
 import org.kiungo.peering.PeerRecord;
+import org.kiungo.peering.PeerUpsert;
 import org.kiungo.peering.PeeringError;
 import org.kiungo.peering.PeeringException;
 import org.kiungo.peering.PeeringServices;
+import org.kiungo.peering.RemotePeering;
 import org.kiungo.peering.UpdatePeer;
 
 /**
@@ -21,10 +25,12 @@ import org.kiungo.peering.UpdatePeer;
 final class MutationResolvers {
     private final PeeringServices services;
     private final Views views;
+    private final Optional<RemotePeering> remote;
 
-    MutationResolvers(PeeringServices services, Views views) {
+    MutationResolvers(PeeringServices services, Views views, Optional<RemotePeering> remote) {
         this.services = services;
         this.views = views;
+        this.remote = remote;
     }
 
     /** Every mutation by name; each takes the coerced arguments and returns the response map. */
@@ -47,7 +53,9 @@ final class MutationResolvers {
                     return Views.success("Voided Withdrawal", "error", null);
                 }),
                 Map.entry("depositAssetLiquidity", this::depositAsset),
-                Map.entry("createAssetLiquidityWithdrawal", this::withdrawAsset));
+                Map.entry("createAssetLiquidityWithdrawal", this::withdrawAsset),
+                Map.entry("createOrUpdatePeerByUrl", this::peerByUrl),
+                Map.entry("peerByWebFinger", this::peerByWebFinger));
     }
 
     /**
@@ -135,6 +143,27 @@ final class MutationResolvers {
         services.liquidity().withdrawFromAsset(asset, transferId(in), in.amount("amount"),
                 in.optionalAmount("timeoutSeconds"));
         return Views.success("Created asset liquidity withdrawal", "error", null);
+    }
+
+    private Map<String, Object> peerByUrl(Arguments in) {
+        PeerUpsert result = remote().createOrUpdatePeerByUrl(new PeerByUrl(in.string("peerUrl"),
+                in.string("assetId"), in.optionalString("name"), in.optionalAmount("maxPacketAmount"),
+                in.optionalAmount("liquidityThreshold"), in.optionalAmount("liquidityToDeposit")));
+        return Views.success(result.created() ? "ILP peer created" : "ILP peer updated", "peer",
+                views.peer(result.peer()));
+    }
+
+    private Map<String, Object> peerByWebFinger(Arguments in) {
+        PeerUpsert result = remote().peerByWebFinger(new PeerByWebFinger(in.string("hostname"),
+                in.string("assetId"), in.optionalString("name"), in.optionalAmount("maxPacketAmount"),
+                in.optionalAmount("liquidityThreshold"), in.optionalAmount("initialLiquidity")));
+        return Views.success(result.created() ? "ILP peer created" : "ILP peer updated", "peer",
+                views.peer(result.peer()));
+    }
+
+    private RemotePeering remote() {
+        return remote.orElseThrow(() -> new PeeringException(PeeringError.FORBIDDEN, "this admin API was started "
+                + "without remote peering, so it cannot reach other nodes"));
     }
 
     private static UUID transferId(Arguments in) {

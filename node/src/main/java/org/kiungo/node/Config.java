@@ -2,6 +2,8 @@ package org.kiungo.node;
 
 import static org.kiungo.node.EnvironmentVariable.ADMIN_PORT;
 import static org.kiungo.node.EnvironmentVariable.API_SECRET;
+import static org.kiungo.node.EnvironmentVariable.AUTO_PEERING_ALLOWED_PREFIXES;
+import static org.kiungo.node.EnvironmentVariable.AUTO_PEERING_DEFAULT_LIQUIDITY;
 import static org.kiungo.node.EnvironmentVariable.AUTO_PEERING_SERVER_PORT;
 import static org.kiungo.node.EnvironmentVariable.CCP_BROADCAST_INTERVAL_MS;
 import static org.kiungo.node.EnvironmentVariable.CONNECTOR_PORT;
@@ -26,6 +28,7 @@ import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +49,7 @@ import org.kiungo.ledger.postgres.DatabaseUrl;
  * @param ccpBroadcastInterval the least time between two CCP route updates to one peer
  * @param exchangeRates where exchange rates come from (EXCHANGE_RATES_URL, EXCHANGE_RATES_STATIC) and the spread
  * @param asynchronousPeers ids of the peers we speak RFC 35's asynchronous mode to
+ * @param autoPeering the credit line and the allowed addresses of auto-peering
  * @param notUsedYet the variables that were set but that the node does not act on yet, to be logged as such
  * @param signatureSecret signs webhook events (SIGNATURE_SECRET)
  * @param webhookTimeout how long one webhook request may take (WEBHOOK_TIMEOUT)
@@ -56,7 +60,7 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
                      Optional<Secret> apiSecret, Optional<Secret> streamSecret, Path dataDir, String bindHost,
                      String logLevel, Duration ccpBroadcastInterval, ExchangeRatesSettings exchangeRates,
                      Set<String> asynchronousPeers, List<EnvironmentVariable> notUsedYet,
-                     Optional<Secret> signatureSecret, Duration webhookTimeout) {
+                     Optional<Secret> signatureSecret, Duration webhookTimeout, AutoPeeringSettings autoPeering) {
     public static final int INSTANCE_NAME_LENGTH_MAX = 200;
     public static final long CCP_BROADCAST_INTERVAL_MS_MIN = 10;
     public static final long CCP_BROADCAST_INTERVAL_MS_MAX = 3_600_000;
@@ -97,7 +101,8 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
         Optional<URI> ratesUrl = in.url(EXCHANGE_RATES_URL, EnvironmentReader.HTTP_SCHEMES, "http or https");
         ExchangeRatesSettings exchangeRates = ExchangeRatesSettings.read(in, ratesUrl);
         Set<String> asynchronousPeers = asynchronousPeers(in);
-        refuseWhatDoesNotExistYet(in, enableAutoPeering);
+        AutoPeeringSettings autoPeering = autoPeering(in);
+        refuseWhatDoesNotExistYet(in);
         requireDistinctPorts(in, connectorPort, adminPort, enableAutoPeering ? autoPeeringServerPort : 0);
         String instanceName = instanceName(in);
         Path dataDir = dataDir(in);
@@ -120,7 +125,7 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
         return new Config(ilpAddress, connectorUrl, instanceName, connectorPort, adminPort, autoPeeringServerPort,
                 enableAutoPeering, databaseUrl, redisUrl, webhookUrl, ratesUrl, in.secret(API_SECRET),
                 in.secret(STREAM_SECRET), dataDir, bindHost, logLevel, ccpBroadcastInterval, exchangeRates,
-                asynchronousPeers, notUsedYet(in), in.secret(SIGNATURE_SECRET), webhookTimeout);
+                asynchronousPeers, notUsedYet(in), in.secret(SIGNATURE_SECRET), webhookTimeout, autoPeering);
     }
 
     /** Shows every setting except secrets, and URLs without their user, password or query. */
@@ -137,7 +142,7 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
                 + ", ccpBroadcastInterval=" + ccpBroadcastInterval + ", exchangeRates=" + exchangeRates.describe()
                 + ", asynchronousPeers=" + asynchronousPeers
                 + ", signatureSecret=" + signatureSecret.map(Secret::toString).orElse("unset")
-                + ", webhookTimeout=" + webhookTimeout + "]";
+                + ", webhookTimeout=" + webhookTimeout + ", autoPeering=" + autoPeering + "]";
     }
 
     private static Optional<IlpAddress> address(EnvironmentReader in, String value) {
@@ -150,15 +155,26 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
     }
 
     /** Variables the node cannot honour yet stop it, rather than being quietly ignored. */
-    private static void refuseWhatDoesNotExistYet(EnvironmentReader in, boolean enableAutoPeering) {
+    private static void refuseWhatDoesNotExistYet(EnvironmentReader in) {
         if (in.isSet(REDIS_URL)) {
             in.problem("REDIS_URL is set, but Kiungo cannot use Redis yet: the embedded store is the only one so"
                     + " far (the ledger and stores come in later issues); unset REDIS_URL");
         }
-        if (enableAutoPeering) {
-            in.problem("ENABLE_AUTO_PEERING is true, but Kiungo has no auto-peering server yet (it comes in a later"
-                    + " issue); set it to false or unset it");
+    }
+
+    private static AutoPeeringSettings autoPeering(EnvironmentReader in) {
+        long liquidity = in.number(AUTO_PEERING_DEFAULT_LIQUIDITY, 0, Long.MAX_VALUE);
+        List<IlpAddress> prefixes = new ArrayList<>();
+        for (String prefix : in.text(AUTO_PEERING_ALLOWED_PREFIXES).map(v -> v.split(",", -1))
+                .orElse(new String[0])) {
+            String problem = IlpAddress.problem(prefix.strip());
+            if (problem == null) {
+                prefixes.add(IlpAddress.of(prefix.strip()));
+            } else {
+                in.problem(AUTO_PEERING_ALLOWED_PREFIXES, "lists an invalid ILP address", prefix, problem);
+            }
         }
+        return new AutoPeeringSettings(liquidity, prefixes);
     }
 
     /** The node opens the database with {@link DatabaseUrl}: what it cannot read must stop the start here. */

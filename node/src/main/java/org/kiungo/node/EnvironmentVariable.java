@@ -8,14 +8,21 @@ public enum EnvironmentVariable {
     ILP_ADDRESS(null, "test.kiungo-<8 random hex digits>, generated once and kept in KIUNGO_DATA_DIR",
             "the node's static ILP address", Use.USED),
     ILP_CONNECTOR_URL(null, "http://127.0.0.1:<CONNECTOR_PORT>",
-            "the URL where peers reach this node's connector; peers in asynchronous ILP-over-HTTP mode POST their"
-                    + " replies to it followed by /callback", Use.USED),
+            "the URL where peers reach this node's connector, told to peers by auto-peering and WebFinger; peers in"
+                    + " asynchronous ILP-over-HTTP mode POST their replies to it followed by /callback", Use.USED),
     INSTANCE_NAME("Kiungo", null, "the name peers know this node by", Use.USED),
     CONNECTOR_PORT("3002", null, "port of the ILP-over-HTTP endpoint (HTTP/1.1 and h2c); 0 picks a free port",
             Use.USED),
     ADMIN_PORT("3001", null, "port of the admin API and GET /healthz; 0 picks a free port", Use.USED),
-    AUTO_PEERING_SERVER_PORT("3005", null, "port of the auto-peering server", Use.NOT_YET),
-    ENABLE_AUTO_PEERING("false", null, "true or false: accept auto-peering requests", Use.REFUSED),
+    AUTO_PEERING_SERVER_PORT("3005", null, "port of the auto-peering server (POST /); 0 picks a free port",
+            Use.USED),
+    ENABLE_AUTO_PEERING("false", null, "true or false: accept auto-peering requests on AUTO_PEERING_SERVER_PORT",
+            Use.USED),
+    AUTO_PEERING_DEFAULT_LIQUIDITY("1000000", null, "credit line, in the asset's smallest unit, deposited for each"
+            + " peer that auto-peering creates (never again on a repeated request); 0 to 9223372036854775807",
+            Use.USED),
+    AUTO_PEERING_ALLOWED_PREFIXES(null, "unset: any address", "comma-separated ILP addresses: only peers at or"
+            + " below one of them may auto-peer", Use.USED),
     DATABASE_URL(null, "unset, the embedded ledger and store in KIUNGO_DATA_DIR",
             "PostgreSQL URL (postgres://, postgresql:// or jdbc:postgresql://; schema from its currentSchema option)"
                     + " holding the ledger, assets, peers, token hashes, withdrawals and idempotency records",

@@ -6,34 +6,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.Handler;
 import org.kiungo.codec.ilp.IlpAddress;
-import org.kiungo.connector.CallbackReplies;
-import org.kiungo.connector.ConnectorSettings;
-import org.kiungo.connector.IlpOverHttpClient;
 import org.kiungo.connector.IlpOverHttpHandler;
-import org.kiungo.connector.InMemoryAssetDirectory;
-import org.kiungo.connector.InMemoryIncomingTokens;
-import org.kiungo.connector.InMemoryPeerDirectory;
-import org.kiungo.connector.LocalReceivers;
-import org.kiungo.connector.PacketPipeline;
-import org.kiungo.connector.PipelineParts;
 import org.kiungo.connector.RateSource;
 import org.kiungo.connector.ReplyCallbackHandler;
-import org.kiungo.connector.Router;
 import org.kiungo.admin.AdminApi;
 import org.kiungo.admin.GraphqlHandler;
-import org.kiungo.connector.ccp.CcpSettings;
-import org.kiungo.connector.ccp.CcpSpeaker;
 import org.kiungo.connector.ccp.CcpTimer;
-import org.kiungo.connector.ccp.RouteCost;
 import org.kiungo.admin.RequestSignatures;
-import org.kiungo.admin.WebhookDelivery;
-import org.kiungo.admin.Webhooks;
-import org.kiungo.ledger.Ledger;
+import org.kiungo.peering.AutoPeeringAcceptor;
+import org.kiungo.peering.AutoPeeringHandler;
+import org.kiungo.peering.NodeIdentity;
+import org.kiungo.peering.NodeKey;
 import org.kiungo.peering.PeeringServices;
+import org.kiungo.peering.RemotePeering;
+import org.kiungo.peering.WebFingerHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,23 +43,28 @@ public final class Node implements AutoCloseable {
 
     private final Config config;
     private final DataDirectory dataDirectory;
-    private final Connector parts;
+    private final NodeParts parts;
     private final HttpServer connector;
     private final HttpServer admin;
+    /** The auto-peering server, when ENABLE_AUTO_PEERING is true; otherwise null. */
+    private final HttpServer autoPeering;
+    private final RemotePeering remote;
     private final CcpTimer ccpTimer;
     private final Runnable closeRates;
     /** Only with a database other replicas may share; an embedded store has no other writer. */
     private final Optional<PeeringRefreshTimer> peeringRefresh;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Node(Config config, DataDirectory dataDirectory, Connector parts, HttpServer connector,
-                 HttpServer admin, Runnable closeRates) {
+    private Node(Config config, DataDirectory dataDirectory, NodeParts parts, HttpServer connector,
+                 HttpServer admin, HttpServer autoPeering, RemotePeering remote, Runnable closeRates) {
         this.config = config;
         this.closeRates = closeRates;
         this.dataDirectory = dataDirectory;
         this.parts = parts;
         this.connector = connector;
         this.admin = admin;
+        this.autoPeering = autoPeering;
+        this.remote = remote;
         // Route exchange starts once peers can reach us, so the first control requests can be answered.
         this.ccpTimer = CcpTimer.start(parts.speaker());
         this.peeringRefresh = config.databaseUrl().map(url -> PeeringRefreshTimer.start(parts.peering().services()));
@@ -101,29 +95,48 @@ public final class Node implements AutoCloseable {
             closeRates.run();
             throw e;
         }
-        Connector parts = null;
+        NodeParts parts = null;
         HttpServer connector = null;
+        HttpServer autoPeering = null;
+        RemotePeering remote = null;
         try {
             Clock clock = Clock.systemUTC();
-            parts = Connector.build(config, rates, clock);
-            // Prepares first: the synchronous path meets one path check before its handler.
-            Handler ilpOverHttp = new Handler.Sequence(new IlpOverHttpHandler(config.ilpAddress(),
-                    parts.incomingTokens(), parts.pipeline(), Optional.of(parts.callbackReplies())),
-                    new ReplyCallbackHandler(parts.incomingTokens(), parts.outgoing().pendingReplies()));
-            connector = HttpServer.start("connector", config.bindHost(), config.connectorPort(), ilpOverHttp, true);
+            parts = NodeParts.build(config, rates, clock);
+            NodeKey key = NodeKey.loadOrCreate(parts.storage().store(), clock);
+            // The record names the connector's URL, known once it listens: until then WebFinger answers 503.
+            AtomicReference<NodeIdentity> known = new AtomicReference<>();
+            connector = HttpServer.start("connector", config.bindHost(), config.connectorPort(),
+                    connectorHandlers(config, parts, new WebFingerHandler(key, () -> Optional.ofNullable(
+                            known.get()))), true);
             parts.outgoing().acceptRepliesAt(callbackUrl(config.ilpConnectorUrl(), connector.port()));
+            NodeIdentity identity = identity(config, connector.port());
+            known.set(identity);
+            PeeringServices services = parts.peering().services();
+            remote = RemotePeering.open(services, identity, key);
+            if (config.enableAutoPeering()) {
+                autoPeering = HttpServer.start("auto-peering", config.bindHost(), config.autoPeeringServerPort(),
+                        new AutoPeeringHandler(new AutoPeeringAcceptor(services, identity,
+                                config.autoPeering().defaultLiquidity(), config.autoPeering().allowedPrefixes())),
+                        false);
+            }
             Optional<RequestSignatures> signatures = config.apiSecret().map(secret -> new RequestSignatures(
                     secret.reveal().getBytes(StandardCharsets.UTF_8), clock));
             Handler adminHandlers = new Handler.Sequence(new HealthHandler(),
-                    new GraphqlHandler(parts.admin(), signatures));
+                    new GraphqlHandler(AdminApi.over(services, Optional.of(remote), clock), signatures));
             HttpServer admin = HttpServer.start("admin", adminHost(config), config.adminPort(), adminHandlers,
                     false);
-            Node node = new Node(config, dataDirectory, parts, connector, admin, closeRates);
+            Node node = new Node(config, dataDirectory, parts, connector, admin, autoPeering, remote, closeRates);
             node.logStarted();
             return node;
         } catch (NodeStartException | RuntimeException e) {
             if (connector != null) {
                 connector.stop();
+            }
+            if (autoPeering != null) {
+                autoPeering.stop();
+            }
+            if (remote != null) {
+                remote.close();
             }
             if (parts != null) {
                 parts.close();
@@ -132,6 +145,13 @@ public final class Node implements AutoCloseable {
             closeRates.run();
             throw e;
         }
+    }
+
+    /** What the connector port serves: Prepares first, so the synchronous path meets one path check before them. */
+    private static Handler connectorHandlers(Config config, NodeParts parts, WebFingerHandler webFinger) {
+        return new Handler.Sequence(new IlpOverHttpHandler(config.ilpAddress(), parts.incomingTokens(),
+                parts.pipeline(), Optional.of(parts.callbackReplies())),
+                new ReplyCallbackHandler(parts.incomingTokens(), parts.outgoing().pendingReplies()), webFinger);
     }
 
     public IlpAddress ilpAddress() {
@@ -164,6 +184,24 @@ public final class Node implements AutoCloseable {
         return admin.port();
     }
 
+    /** The port of the auto-peering server; empty when ENABLE_AUTO_PEERING is false. */
+    public Optional<Integer> autoPeeringPort() {
+        return Optional.ofNullable(autoPeering).map(HttpServer::port);
+    }
+
+    /**
+     * What peers are told about us: ILP_CONNECTOR_URL, except that its default names CONNECTOR_PORT, which is only
+     * known once the connector listens when it was 0.
+     */
+    static NodeIdentity identity(Config config, int boundConnectorPort) {
+        URI url = config.ilpConnectorUrl();
+        if (url.getPort() == 0) {
+            url = URI.create(url.getScheme() + "://" + url.getHost() + ":" + boundConnectorPort
+                    + (url.getRawPath() == null ? "" : url.getRawPath()));
+        }
+        return new NodeIdentity(config.ilpAddress(), url, config.instanceName());
+    }
+
     public Config config() {
         return config;
     }
@@ -192,66 +230,15 @@ public final class Node implements AutoCloseable {
         peeringRefresh.ifPresent(PeeringRefreshTimer::close);
         connector.stop();
         admin.stop();
+        if (autoPeering != null) {
+            autoPeering.stop();
+        }
+        remote.close();
         parts.close();
         closeRates.run();
         dataDirectory.close();
         LOG.info("stopped");
         stopped.countDown();
-    }
-
-    /** The connector's parts, built before any server listens. */
-    private record Connector(InMemoryIncomingTokens incomingTokens, Storage storage, IlpOverHttpClient outgoing,
-                             ExecutorService ccpSends, CcpSpeaker speaker, Peering peering, PacketPipeline pipeline,
-                             AdminApi admin, CallbackReplies callbackReplies, Webhooks webhooks) {
-        static Connector build(Config config, RateSource rates, Clock clock) throws NodeStartException {
-            Storage storage = Storage.open(config, clock);
-            Ledger ledger = storage.ledger();
-            IlpOverHttpClient outgoing;
-            try {
-                outgoing = IlpOverHttpClient.start(config.ilpAddress(), clock);
-                outgoing.speakAsynchronouslyTo(config.asynchronousPeers());
-            } catch (RuntimeException e) {
-                storage.close();
-                throw e;
-            }
-            InMemoryIncomingTokens incomingTokens = new InMemoryIncomingTokens();
-            InMemoryPeerDirectory peers = new InMemoryPeerDirectory(incomingTokens);
-            InMemoryAssetDirectory assets = new InMemoryAssetDirectory();
-            LocalReceivers localReceivers = new LocalReceivers();
-            Router router = Router.following(peers);
-            // One virtual thread per CCP request; the speaker keeps at most two in flight per peer.
-            ExecutorService ccpSends = Executors.newVirtualThreadPerTaskExecutor();
-            CcpSpeaker speaker = CcpSpeaker.following(config.ilpAddress(),
-                    CcpSettings.withBroadcastInterval(config.ccpBroadcastInterval()), clock, peers, router, outgoing,
-                    ccpSends, RouteCost.UNKNOWN);
-            PacketPipeline pipeline = PacketPipeline.assemble(new PipelineParts(
-                    ConnectorSettings.defaults(config.ilpAddress()), clock, peers, assets, router, rates, ledger,
-                    localReceivers, outgoing, speaker));
-            PeeringServices services = PeeringServices.open(storage.store(), ledger, assets, peers, incomingTokens,
-                    clock);
-            // Liquidity alarms are checked (and their events sent) off the packet path, by one thread of their own.
-            Webhooks webhooks = new Webhooks(services.alarms(), config.webhookUrl().map(url -> new WebhookDelivery(
-                    storage.store().webhookEvents(), url, config.signatureSecret().map(s -> s.reveal().getBytes(
-                    StandardCharsets.UTF_8)), config.webhookTimeout(), clock))).start();
-            return new Connector(incomingTokens, storage, outgoing, ccpSends, speaker,
-                    new Peering(services, ledger, peers, localReceivers), pipeline, AdminApi.over(services, clock),
-                    new CallbackReplies(peers, outgoing, clock), webhooks);
-        }
-
-        void close() {
-            webhooks.close();
-            ccpSends.shutdownNow();
-            callbackReplies.close();
-            try {
-                if (!pipeline.awaitPostRetries(POST_RETRIES_WAIT)) {
-                    LOG.error("posts of fulfilled packets were still being retried when the ledger closed");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            outgoing.close();
-            storage.close();
-        }
     }
 
     private void logStarted() {
@@ -266,6 +253,14 @@ public final class Node implements AutoCloseable {
         LOG.info("liquidity events {}", config.webhookUrl().map(url -> "sent to " + url.getScheme() + "://"
                 + url.getHost() + (config.signatureSecret().isPresent() ? ", signed" : ", unsigned (SIGNATURE_SECRET "
                 + "unset)")).orElse("recorded, not sent (WEBHOOK_URL unset)"));
+        LOG.info("WebFinger record at {}{} (X25519 key for WebFinger peering)", identity(config, connectorPort())
+                .ilpConnectorUrl().resolve("/"), WebFingerHandler.PATH.substring(1));
+        if (autoPeering != null) {
+            LOG.info("auto-peering listening on http://{}:{} (POST /), granting {} to each new peer{}",
+                    config.bindHost(), autoPeering.port(), config.autoPeering().defaultLiquidity(),
+                    config.autoPeering().allowedPrefixes().isEmpty() ? ", from any address"
+                            : " at or below " + config.autoPeering().allowedPrefixes());
+        }
         for (EnvironmentVariable variable : config.notUsedYet()) {
             LOG.info("{} is set but not used yet", variable);
         }

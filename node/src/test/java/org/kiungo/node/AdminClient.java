@@ -3,6 +3,7 @@ package org.kiungo.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +26,7 @@ import org.kiungo.codec.ilp.Reply;
  */
 final class AdminClient implements AutoCloseable {
     /** Longer than any answer may take; a hang shows as a failed request, never as a slow pass. */
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
     static final ObjectMapper JSON = new ObjectMapper();
     static final String CREATE_ASSET = "mutation($input: CreateAssetInput!) { createAsset(input: $input) "
             + "{ success asset { id } } }";
@@ -41,10 +42,7 @@ final class AdminClient implements AutoCloseable {
     @SuppressWarnings("unchecked")
     Map<String, Object> request(Node node, String query, Map<String, Object> variables) throws Exception {
         byte[] body = JSON.writeValueAsBytes(Map.of("query", query, "variables", variables));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.adminPort() + "/graphql"))
-                .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofByteArray(body)).build();
-        HttpResponse<byte[]> response = http.send(request, BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = post(URI.create("http://127.0.0.1:" + node.adminPort() + "/graphql"), body);
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readValue(response.body(), Map.class);
     }
@@ -125,6 +123,45 @@ final class AdminClient implements AutoCloseable {
                 .header("Content-Type", "application/octet-stream")
                 .POST(BodyPublishers.ofByteArray(IlpCodec.encode(prepare))).build();
         return http.send(request, BodyHandlers.ofByteArray());
+    }
+
+    /** The id of a new asset with {@code code} and scale 2. */
+    String createAsset(Node node, String code) throws Exception {
+        return createAsset(node, code, 2);
+    }
+
+    /**
+     * The id of a new peer at {@code address} that presents {@code incomingToken}, with {@code initialLiquidity};
+     * its endpoint is a closed port, for peers that only send to us or get a local receiver.
+     */
+    String createPeer(Node node, String assetId, String address, String incomingToken, long initialLiquidity)
+            throws Exception {
+        return createPeer(node, assetId, address, incomingToken, "unused-" + incomingToken, "http://127.0.0.1:1",
+                initialLiquidity);
+    }
+
+    /** Every peer of {@code node} with its address, liquidity and outgoing endpoint. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> peers(Node node) throws Exception {
+        Map<String, Object> peers = field(graphql(node, "{ peers { edges { node { id name staticIlpAddress liquidity"
+                + " maxPacketAmount routes http { outgoing { endpoint authToken } } } } } }", Map.of()), "peers");
+        return ((List<Map<String, Object>>) peers.get("edges")).stream()
+                .map(edge -> (Map<String, Object>) edge.get("node")).toList();
+    }
+
+    HttpClient httpClient() {
+        return http;
+    }
+
+    HttpResponse<byte[]> post(URI uri, byte[] body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofByteArray(body)).build(),
+                BodyHandlers.ofByteArray());
+    }
+
+    HttpResponse<byte[]> get(URI uri) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build(),
+                BodyHandlers.ofByteArray());
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kiungo.codec.ilp.IlpAddress;
 
 class ConfigTest {
     @TempDir
@@ -61,7 +62,7 @@ class ConfigTest {
         assertThat(config.logLevel()).isEqualTo("debug");
         assertThat(config.signatureSecret()).hasValueSatisfying(s -> assertThat(s.reveal()).isEqualTo("hooks"));
         assertThat(config.webhookTimeout()).isEqualTo(Duration.ofMillis(500));
-        assertThat(config.notUsedYet()).containsExactly(EnvironmentVariable.AUTO_PEERING_SERVER_PORT,
+        assertThat(config.notUsedYet()).containsExactly(
                 EnvironmentVariable.STREAM_SECRET);
         assertThat(config.exchangeRates().url()).hasValueSatisfying(url -> assertThat(url)
                 .hasHost("rates.example.com"));
@@ -192,8 +193,34 @@ class ConfigTest {
     void shouldRefuseStoresThatDoNotExistYet() {
         assertThat(problems("REDIS_URL", "redis://localhost:6379")).singleElement()
                 .asString().startsWith("REDIS_URL is set, but Kiungo cannot use Redis yet");
-        assertThat(problems("ENABLE_AUTO_PEERING", "true")).singleElement()
-                .asString().startsWith("ENABLE_AUTO_PEERING is true, but Kiungo has no auto-peering server yet");
+    }
+
+    @Test
+    void shouldReadTheAutoPeeringSettings() throws Exception {
+        Config config = Config.load(Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "ENABLE_AUTO_PEERING", "true",
+                "AUTO_PEERING_DEFAULT_LIQUIDITY", "250", "AUTO_PEERING_ALLOWED_PREFIXES", "g.friend, test.other"));
+
+        assertThat(config.enableAutoPeering()).isTrue();
+        assertThat(config.autoPeering().defaultLiquidity()).isEqualTo(250);
+        assertThat(config.autoPeering().allowedPrefixes()).extracting(IlpAddress::value)
+                .containsExactly("g.friend", "test.other");
+    }
+
+    @Test
+    void shouldGrantAFiniteDefaultCreditLineToAnyAddressByDefault() throws Exception {
+        Config config = Config.load(Map.of("KIUNGO_DATA_DIR", dataDir.toString()));
+
+        assertThat(config.autoPeering().defaultLiquidity()).isEqualTo(1_000_000);
+        assertThat(config.autoPeering().allowedPrefixes()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseBadAutoPeeringSettings() {
+        assertThat(problems("AUTO_PEERING_DEFAULT_LIQUIDITY", "-5")).containsExactly(
+                "AUTO_PEERING_DEFAULT_LIQUIDITY is not a whole number from 0 to 9223372036854775807: \"-5\"");
+        assertThat(problems("AUTO_PEERING_ALLOWED_PREFIXES", "g.ok,g..bad")).containsExactly(
+                "AUTO_PEERING_ALLOWED_PREFIXES lists an invalid ILP address: \"g..bad\" "
+                        + "(ILP address has an empty segment)");
     }
 
     @Test

@@ -42,9 +42,13 @@ final class Inputs {
      * that host, because the older peering guide gives endpoints that way.
      */
     static URI endpoint(String value) {
+        return url("http.outgoing.endpoint", value);
+    }
+
+    /** As {@link #endpoint}, naming {@code field} in the refusal. */
+    static URI url(String field, String value) {
         if (value == null || value.isBlank() || value.length() > ENDPOINT_LENGTH_MAX) {
-            throw bad("http.outgoing.endpoint must be an http or https URL of at most " + ENDPOINT_LENGTH_MAX
-                    + " characters");
+            throw bad(field + " must be an http or https URL of at most " + ENDPOINT_LENGTH_MAX + " characters");
         }
         String candidate = BARE_HOST.matcher(value).matches() ? "http://" + value : value;
         try {
@@ -57,8 +61,8 @@ final class Inputs {
         } catch (URISyntaxException e) {
             // Falls through to the message below.
         }
-        throw bad("http.outgoing.endpoint must be an http or https URL such as https://ilp.example.com/ilp, not \""
-                + shown(value) + "\"");
+        throw bad(field + " must be an http or https URL such as https://ilp.example.com/ilp, not \"" + shown(value)
+                + "\"");
     }
 
     static long positiveAmount(String field, long amount) {

@@ -1,5 +1,6 @@
 package org.kiungo.peering;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +55,15 @@ public interface PeeringStore extends AutoCloseable {
 
     /** Webhook events and liquidity alarms, kept in the same database. */
     WebhookEventStore webhookEvents();
+
+    /** The node's key named {@code name}, if one has been stored. */
+    Optional<byte[]> nodeKey(String name);
+
+    /**
+     * Stores the node's key {@code name} unless one exists; returns the stored key, which is another replica's
+     * when it stored one first, so every replica ends up using the same key.
+     */
+    byte[] insertNodeKeyIfAbsent(String name, byte[] key, Instant createdAt);
 
     @Override
     void close();

@@ -110,6 +110,25 @@ public final class Peers {
         }
     }
 
+    /**
+     * Creates the peer at {@code input}'s static ILP address in its asset, or, when one exists there, replaces its
+     * endpoint, outgoing token and incoming tokens (and its name, limits and routes where {@code input} gives
+     * them): what a repeated auto-peering or WebFinger peering does. Only a created peer gets the initial
+     * liquidity, so repeating a request never adds credit. Atomic with respect to every other peer change.
+     */
+    public PeerUpsert createOrUpdate(CreatePeer input) {
+        synchronized (mutations) {
+            Optional<PeerRecord> existing = byAddressAndAsset(input.staticIlpAddress(), input.assetId());
+            if (existing.isEmpty()) {
+                return new PeerUpsert(create(input), true);
+            }
+            return new PeerUpsert(update(new UpdatePeer(existing.get().id(), input.name(), Optional.empty(),
+                    Optional.of(input.endpoint()), Optional.of(input.outgoingToken()),
+                    Optional.of(input.incomingTokens()), input.maxPacketAmount(), input.liquidityThreshold(),
+                    input.routes().isEmpty() ? Optional.empty() : Optional.of(input.routes()))), false);
+        }
+    }
+
     /** Deletes a peer that never sent or received a packet (FORBIDDEN otherwise); its routes vanish at once. */
     public void delete(String id) {
         synchronized (mutations) {

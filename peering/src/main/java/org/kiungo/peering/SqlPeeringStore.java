@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -196,6 +197,31 @@ public final class SqlPeeringStore implements PeeringStore {
     public Optional<IdempotencyRecord> idempotency(String key) {
         return query("SELECT idempotency_key, operation, fingerprint, response, created_at_ms FROM "
                 + "peering_idempotency WHERE idempotency_key = ?", key, SqlRows::idempotency).stream().findFirst();
+    }
+
+    @Override
+    public Optional<byte[]> nodeKey(String name) {
+        return query("SELECT key_hex FROM peering_node_keys WHERE name = ?", name,
+                row -> HexFormat.of().parseHex(row.getString(1))).stream().findFirst();
+    }
+
+    @Override
+    public byte[] insertNodeKeyIfAbsent(String name, byte[] key, Instant createdAt) {
+        try {
+            transaction(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO peering_node_keys (name, key_hex, created_at_ms) VALUES (?, ?, ?)")) {
+                    insert.setString(1, name);
+                    insert.setString(2, HexFormat.of().formatHex(key));
+                    insert.setLong(3, createdAt.toEpochMilli());
+                    insert.executeUpdate();
+                }
+                return null;
+            }, "the node key " + name + " exists already");
+            return key.clone();
+        } catch (PeeringException e) {
+            return nodeKey(name).orElseThrow(() -> e);
+        }
     }
 
     @Override

@@ -1,5 +1,10 @@
 /**
- * Assets, peers, incoming tokens and liquidity operations: what an operator manages through the admin API.
+ * Assets, peers, incoming tokens and liquidity operations: what an operator manages through the admin API. Peers
+ * can also be made by protocol: Rafiki's auto-peering ({@link org.kiungo.peering.AutoPeeringAcceptor} answers,
+ * {@link org.kiungo.peering.RemotePeering} asks) and WebFinger peering (seed 003, Appendix A:
+ * {@link org.kiungo.peering.WebFingerHandler} publishes the {@link org.kiungo.peering.NodeKey},
+ * {@link org.kiungo.peering.WebFingerSecrets} derives the shared token and prefix); both end in
+ * {@link org.kiungo.peering.Peers#createOrUpdate}, so they obey the same rules as {@code createPeer}.
  * {@link org.kiungo.peering.PeeringServices} checks each request, writes the ledger and the store, and updates the
  * connector's in-memory directories in the same call, so every change takes effect on the next packet.
  *

@@ -87,6 +87,29 @@ abstract class PeeringContractTest {
     }
 
     @Test
+    void shouldGenerateTheNodeKeyOnceAndKeepItAcrossRestarts() {
+        NodeKey first = NodeKey.loadOrCreate(store, clock);
+
+        restart();
+        NodeKey again = NodeKey.loadOrCreate(store, clock);
+
+        assertThat(again.publicKey()).hasSize(32).isEqualTo(first.publicKey());
+        assertThat(again.toString()).isEqualTo("NodeKey[publicKey=" + first.publicKeyText() + "]");
+    }
+
+    @Test
+    void shouldKeepTheFirstNodeKeyWhenAnotherReplicaStoresOneLater() {
+        byte[] firstStored = store.insertNodeKeyIfAbsent("test-key", new byte[] {1, 2}, clock.instant());
+
+        byte[] secondStored = store.insertNodeKeyIfAbsent("test-key", new byte[] {3, 4}, clock.instant());
+
+        assertThat(firstStored).containsExactly(1, 2);
+        assertThat(secondStored).containsExactly(1, 2);
+        assertThat(store.nodeKey("test-key")).hasValueSatisfying(key -> assertThat(key).containsExactly(1, 2));
+        assertThat(store.nodeKey("other")).isEmpty();
+    }
+
+    @Test
     void shouldCreateAnAssetThatSurvivesARestart() {
         AssetRecord usd = usd();
         restart();
