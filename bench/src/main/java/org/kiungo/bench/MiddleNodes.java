@@ -19,6 +19,8 @@ import java.util.Map;
  */
 final class MiddleNodes {
     private static final long START_TIMEOUT_SECONDS = 120;
+    /** Packets per second (and burst) the JavaScript connector allows each account: far above any run. */
+    private static final long RATE_LIMIT = 1_000_000_000;
 
     private MiddleNodes() {
     }
@@ -83,13 +85,15 @@ final class MiddleNodes {
 
     /**
      * An ilp-plugin-http account with in-memory balance tracking (the reference connector's accounting) and no
-     * route exchange; the limits are wide enough that no run reaches them.
+     * route exchange; the balance and rate limits (the latter 10,000 packets a minute by default) are wide enough
+     * that no run reaches them, while their middlewares still run, as Kiungo's steps do.
      */
     private static String account(int incomingPort, String incomingToken, String outgoingUrl, String outgoingToken) {
         return "{\"relation\":\"peer\",\"plugin\":\"ilp-plugin-http\",\"assetCode\":\"" + BenchNode.ASSET.code()
                 + "\",\"assetScale\":" + BenchNode.ASSET.scale() + ",\"sendRoutes\":false,\"receiveRoutes\":false,"
                 + "\"balance\":{\"minimum\":\"-" + BenchPackets.SENDER_CREDIT + "\",\"maximum\":\""
-                + BenchPackets.SENDER_CREDIT + "\"},\"options\":{\"incoming\":{\"port\":" + incomingPort
+                + BenchPackets.SENDER_CREDIT + "\"},\"rateLimit\":{\"refillPeriod\":1000,\"refillCount\":"
+                + RATE_LIMIT + ",\"capacity\":" + RATE_LIMIT + "},\"options\":{\"incoming\":{\"port\":" + incomingPort
                 + ",\"staticToken\":\"" + incomingToken + "\"},\"outgoing\":{\"url\":\"" + outgoingUrl
                 + "\",\"staticToken\":\"" + outgoingToken + "\"}}}";
     }
