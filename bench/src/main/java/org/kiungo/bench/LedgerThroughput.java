@@ -36,7 +36,7 @@ public final class LedgerThroughput {
     private static final int BATCH = 4_096;
     private static final int IN_FLIGHT_MAX = 8;
     private static final long LIQUIDITY = Long.MAX_VALUE;
-    private static final String DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/test";
+    static final String DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/test";
 
     private LedgerThroughput() {
     }
@@ -140,7 +140,7 @@ public final class LedgerThroughput {
         return posts;
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
+    static void deleteRecursively(Path directory) throws IOException {
         try (Stream<Path> paths = Files.walk(directory)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);

@@ -62,15 +62,8 @@ final class JavaScriptCodec implements AutoCloseable {
 
     /** Starts the codec server, installing the pinned packages first if they are missing and npm exists. */
     static JavaScriptCodec start() throws Unavailable {
-        Path js = Path.of(System.getProperty("kiungo.interop.js", "js")).toAbsolutePath();
+        Path js = installedPackages();
         Optional<Path> node = onPath("node");
-        if (node.isEmpty()) {
-            throw new Unavailable("`node` is not on PATH");
-        }
-        if (!Files.isDirectory(js.resolve("node_modules")) && !install(js)) {
-            throw new Unavailable(js.resolve("node_modules") + " is missing and `npm ci --prefix " + js
-                    + "` could not install it");
-        }
         JavaScriptCodec codec;
         try {
             codec = new JavaScriptCodec(new ProcessBuilder(node.get().toString(), "codec-server.js")
@@ -81,6 +74,22 @@ final class JavaScriptCodec implements AutoCloseable {
         JsonNode versions = codec.call(request("versions"), STARTUP_TIMEOUT_SECONDS);
         System.out.println("interop: checking against " + versions);
         return codec;
+    }
+
+    /**
+     * The npm project with the pinned packages installed, installing them first if they are missing and npm exists;
+     * {@link Unavailable} when {@code node} is missing or the packages cannot be installed.
+     */
+    static Path installedPackages() throws Unavailable {
+        Path js = Path.of(System.getProperty("kiungo.interop.js", "js")).toAbsolutePath();
+        if (onPath("node").isEmpty()) {
+            throw new Unavailable("`node` is not on PATH");
+        }
+        if (!Files.isDirectory(js.resolve("node_modules")) && !install(js)) {
+            throw new Unavailable(js.resolve("node_modules") + " is missing and `npm ci --prefix " + js
+                    + "` could not install it");
+        }
+        return js;
     }
 
     /** Runs {@code npm ci} when npm exists; true when node_modules is there afterwards. */
@@ -109,7 +118,7 @@ final class JavaScriptCodec implements AutoCloseable {
         }
     }
 
-    private static Optional<Path> onPath(String command) {
+    static Optional<Path> onPath(String command) {
         String path = System.getenv().getOrDefault("PATH", "");
         return Stream.of(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
                 .map(dir -> Path.of(dir, command)).filter(Files::isExecutable).findFirst();

@@ -105,6 +105,10 @@ public final class CcpSpeaker implements RouteExchange, PeerDirectory.Listener {
             boolean ours = request.lastKnownRoutingTableId().equals(table.id());
             syncs.computeIfAbsent(from.id(), id -> new PeerSync()).control(request.mode() == CcpMode.SYNC,
                     ours ? request.lastKnownEpoch() : 0);
+            if (from.receiveRoutes() && !incoming.containsKey(from.id())) {
+                // The peer is up now, perhaps after we gave up asking it (it started late or restarted): ask again.
+                controls.computeIfAbsent(from.id(), id -> new ControlRequests()).want();
+            }
         }
         return Ccp.response();
     }

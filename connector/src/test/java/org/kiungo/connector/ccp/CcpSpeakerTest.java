@@ -307,6 +307,30 @@ class CcpSpeakerTest {
     }
 
     @Test
+    void shouldAskAgainForRoutesWhenAPeerItGaveUpOnAsksForOurs() {
+        TestNode a = new TestNode("a");
+        a.peerWith("b");
+        down.add("b");
+        for (int i = 0; i < ControlRequests.ATTEMPTS_MAX; i++) {
+            a.speaker.tick();
+            clock.advance(INTERVAL);
+        }
+        TestNode b = new TestNode("b");
+        b.peerWith("a");
+        b.peerWith("z");
+        down.remove("b");
+
+        b.speaker.tick();
+        clock.advance(INTERVAL);
+        a.speaker.tick();
+        clock.advance(INTERVAL);
+        b.speaker.tick();
+
+        assertThat(sentCount("a>b", "peer.route.control")).isEqualTo(ControlRequests.ATTEMPTS_MAX + 1);
+        assertThat(a.nextHop("test.z")).contains("b");
+    }
+
+    @Test
     void shouldRefuseAMalformedCcpRequestWithF00() {
         TestNode a = new TestNode("a");
         a.peerWith("b");

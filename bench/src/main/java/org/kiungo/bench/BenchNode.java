@@ -1,0 +1,92 @@
+package org.kiungo.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.kiungo.codec.ilp.IlpAddress;
+import org.kiungo.connector.Asset;
+import org.kiungo.connector.HttpLink;
+import org.kiungo.connector.Peer;
+import org.kiungo.ledger.CreateTransferResult;
+import org.kiungo.node.Config;
+import org.kiungo.node.Node;
+
+/**
+ * The middle node of the forwarding benchmark, run in a JVM of its own (as the JavaScript connector runs in a
+ * process of its own): a Kiungo node with two peers, {@code sender} (which pays through us, with a large credit)
+ * and {@code sink} (reached over HTTP/1.1), and the route to the sink by its static address. Prints
+ * {@code port=<connector port>} once it listens and stops when its stdin closes. Run as
+ * {@code BenchNode embedded <sink port>} (a real {@link Node} with the embedded journaled ledger) or
+ * {@code BenchNode postgres <sink port> <database url>} (see {@link PostgresNode}).
+ */
+public final class BenchNode {
+    static final String READY_PREFIX = "port=";
+    /** The benchmark's asset: scale 9, so amount 1 per packet is a realistic STREAM-sized unit. */
+    static final Asset ASSET = new Asset("USD", 9, 1);
+
+    private BenchNode() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            throw new IllegalArgumentException("usage: BenchNode embedded|postgres <sink port> [database url]");
+        }
+        URI sink = URI.create("http://127.0.0.1:" + Integer.parseInt(args[1]) + "/ilp");
+        switch (args[0]) {
+            case "embedded" -> runEmbedded(sink);
+            case "postgres" -> {
+                if (args.length < 3) {
+                    throw new IllegalArgumentException("the postgres engine needs a database URL");
+                }
+                try (PostgresNode node = PostgresNode.start(args[2], sink)) {
+                    serveUntilStdinCloses(node.port());
+                }
+            }
+            default -> throw new IllegalArgumentException("engine must be embedded or postgres: " + args[0]);
+        }
+    }
+
+    private static void runEmbedded(URI sink) throws Exception {
+        Path dataDir = Files.createTempDirectory("kiungo-bench-node");
+        try (Node node = Node.start(Config.load(Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "CONNECTOR_PORT", "0",
+                "ADMIN_PORT", "0", "ILP_ADDRESS", BenchPackets.NODE_ADDRESS)))) {
+            node.peering().createAsset(ASSET);
+            node.peering().createPeer(sender(), List.of(BenchPackets.SENDER_TOKEN));
+            node.peering().createPeer(sink(sink), List.of());
+            CreateTransferResult deposited = node.peering().depositPeerLiquidity("sender", UUID.randomUUID(),
+                    BenchPackets.SENDER_CREDIT);
+            if (deposited != CreateTransferResult.OK) {
+                throw new IllegalStateException("the sender's credit was refused: " + deposited);
+            }
+            serveUntilStdinCloses(node.connectorPort());
+        } finally {
+            LedgerThroughput.deleteRecursively(dataDir);
+        }
+    }
+
+    /** The peer that sends every packet; route exchange is off, as the load generator speaks no CCP. */
+    static Peer sender() {
+        return Peer.of("sender", IlpAddress.of(BenchPackets.SENDER_ADDRESS), ASSET, null, UUID.randomUUID())
+                .withRouteExchange(false, false);
+    }
+
+    /** The peer every packet is forwarded to, over HTTP/1.1 as the JavaScript connector reaches it too. */
+    static Peer sink(URI endpoint) {
+        return Peer.of("sink", IlpAddress.of(BenchPackets.SINK_ADDRESS), ASSET,
+                HttpLink.of(endpoint, BenchPackets.SINK_TOKEN), UUID.randomUUID()).withRouteExchange(false, false);
+    }
+
+    static void serveUntilStdinCloses(int port) throws IOException {
+        System.out.println(READY_PREFIX + port);
+        System.out.flush();
+        InputStream in = System.in;
+        while (in.read() >= 0) {
+            // Nothing is expected on stdin; its end is the signal to stop.
+        }
+    }
+}
