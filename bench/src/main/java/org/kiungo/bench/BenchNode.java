@@ -7,14 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.kiungo.codec.ilp.IlpAddress;
 import org.kiungo.connector.Asset;
 import org.kiungo.connector.HttpLink;
 import org.kiungo.connector.Peer;
-import org.kiungo.ledger.CreateTransferResult;
 import org.kiungo.node.Config;
 import org.kiungo.node.Node;
+import org.kiungo.peering.CreatePeer;
 
 /**
  * The middle node of the forwarding benchmark, run in a JVM of its own (as the JavaScript connector runs in a
@@ -55,14 +57,15 @@ public final class BenchNode {
         Path dataDir = Files.createTempDirectory("kiungo-bench-node");
         try (Node node = Node.start(Config.load(Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "CONNECTOR_PORT", "0",
                 "ADMIN_PORT", "0", "ILP_ADDRESS", BenchPackets.NODE_ADDRESS)))) {
-            node.peering().createAsset(ASSET);
-            node.peering().createPeer(sender(), List.of(BenchPackets.SENDER_TOKEN));
-            node.peering().createPeer(sink(sink), List.of());
-            CreateTransferResult deposited = node.peering().depositPeerLiquidity("sender", UUID.randomUUID(),
-                    BenchPackets.SENDER_CREDIT);
-            if (deposited != CreateTransferResult.OK) {
-                throw new IllegalStateException("the sender's credit was refused: " + deposited);
-            }
+            // Created as an operator would, so route exchange stays on; the sink simply fulfils CCP's requests.
+            String asset = node.peering().createAsset(ASSET.code(), ASSET.scale()).id().toString();
+            String sender = node.peering().createPeer(new CreatePeer(asset, BenchPackets.SENDER_ADDRESS,
+                    Optional.of("sender"), "http://127.0.0.1:1", "unused", List.of(BenchPackets.SENDER_TOKEN),
+                    OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), List.of())).id();
+            node.peering().createPeer(new CreatePeer(asset, BenchPackets.SINK_ADDRESS, Optional.of("sink"),
+                    sink.toString(), BenchPackets.SINK_TOKEN, List.of("unused-sink-token"), OptionalLong.empty(),
+                    OptionalLong.empty(), OptionalLong.empty(), List.of()));
+            node.peering().depositPeerLiquidity(sender, UUID.randomUUID(), BenchPackets.SENDER_CREDIT);
             serveUntilStdinCloses(node.connectorPort());
         } finally {
             LedgerThroughput.deleteRecursively(dataDir);

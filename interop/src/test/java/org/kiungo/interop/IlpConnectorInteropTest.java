@@ -19,8 +19,11 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -35,13 +38,10 @@ import org.kiungo.codec.ilp.IlpCodec;
 import org.kiungo.codec.ilp.Prepare;
 import org.kiungo.codec.ilp.Reject;
 import org.kiungo.codec.ilp.Reply;
-import org.kiungo.connector.Asset;
-import org.kiungo.connector.HttpLink;
-import org.kiungo.connector.Peer;
 import org.kiungo.ledger.Account;
-import org.kiungo.ledger.CreateTransferResult;
 import org.kiungo.node.Config;
 import org.kiungo.node.Node;
+import org.kiungo.peering.CreatePeer;
 
 /**
  * A Kiungo node and the reference JavaScript {@code ilp-connector} peered over ILP over HTTP ({@code ilp-plugin-http}
@@ -55,12 +55,12 @@ import org.kiungo.node.Node;
  * </pre>
  */
 class IlpConnectorInteropTest {
-    private static final Asset USD = new Asset("USD", 9, 1);
     private static final byte[] FULFILLMENT = new byte[32];
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /** CCP on both sides runs on intervals of half a second or less; this is ample. */
     private static final Duration ROUTES_TIMEOUT = Duration.ofSeconds(30);
     private static final long CREDIT = 1_000_000;
+    private final Map<String, String> peerIds = new HashMap<>();
 
     @TempDir
     Path dataDir;
@@ -89,18 +89,21 @@ class IlpConnectorInteropTest {
                 "ADMIN_PORT", "0", "ILP_ADDRESS", "test.kiungo", "CCP_BROADCAST_INTERVAL_MS", "200")));
         int jsPeerPort = JavaScriptConnector.freePort();
         jsSenderPort = JavaScriptConnector.freePort();
-        kiungo.peering().createAsset(USD);
-        kiungo.peering().createPeer(Peer.of("js", IlpAddress.of("test.js"), USD,
-                HttpLink.of(URI.create("http://127.0.0.1:" + jsPeerPort + "/"), "kiungo-to-js-token"),
-                UUID.randomUUID()), List.of("js-to-kiungo-token"));
-        kiungo.peering().createPeer(Peer.of("alice", IlpAddress.of("test.alice"), USD, null, UUID.randomUUID())
-                .withRouteExchange(false, false), List.of("alice-token"));
-        kiungo.peering().createPeer(Peer.of("bob", IlpAddress.of("test.kbob"), USD, null, UUID.randomUUID())
-                .withRouteExchange(false, false), List.of());
-        kiungo.peering().attachLocalReceiver("bob", (peerId, prepare) -> fulfil(prepare));
+        String usd = kiungo.peering().createAsset("USD", 9).id().toString();
+        peer(usd, "js", "test.js", "http://127.0.0.1:" + jsPeerPort + "/", "kiungo-to-js-token", "js-to-kiungo-token");
+        peer(usd, "alice", "test.alice", "http://127.0.0.1:1", "unused", "alice-token");
+        peer(usd, "bob", "test.kbob", "http://127.0.0.1:1", "unused", "unused-bob-token");
+        kiungo.peering().attachLocalReceiver(peerIds.get("bob"), (peerId, prepare) -> fulfil(prepare));
         deposit("alice");
         deposit("js");
         js = JavaScriptConnector.start(packages, javaScriptConfiguration(jsPeerPort));
+    }
+
+    private void peer(String assetId, String name, String address, String endpoint, String outgoingToken,
+                      String incomingToken) {
+        peerIds.put(name, kiungo.peering().createPeer(new CreatePeer(assetId, address, Optional.of(name), endpoint,
+                outgoingToken, List.of(incomingToken), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
+                List.of())).id());
     }
 
     @AfterEach
@@ -126,9 +129,9 @@ class IlpConnectorInteropTest {
         assertThat(sendThroughKiungo(1_234, "test.faraway.carol")).isInstanceOf(Fulfill.class);
         assertThat(sendThroughJavaScript(567, "test.kbob.dave")).isInstanceOf(Fulfill.class);
 
-        Account alice = kiungo.peering().peerAccount("alice");
-        Account jsAccount = kiungo.peering().peerAccount("js");
-        Account bob = kiungo.peering().peerAccount("bob");
+        Account alice = kiungo.peering().peerAccount(peerIds.get("alice"));
+        Account jsAccount = kiungo.peering().peerAccount(peerIds.get("js"));
+        Account bob = kiungo.peering().peerAccount(peerIds.get("bob"));
         assertThat(alice.debitsPosted()).isEqualTo(1_234);
         assertThat(jsAccount.creditsPosted()).isEqualTo(CREDIT + 1_234);
         assertThat(jsAccount.debitsPosted()).isEqualTo(567);
@@ -140,8 +143,8 @@ class IlpConnectorInteropTest {
     @Test
     void shouldVoidTheReservationWhenARejectComesBackThroughTheJavaScriptConnector() throws Exception {
         awaitFulfilledThroughKiungo("test.faraway.carol");
-        Account aliceBefore = kiungo.peering().peerAccount("alice");
-        Account jsBefore = kiungo.peering().peerAccount("js");
+        Account aliceBefore = kiungo.peering().peerAccount(peerIds.get("alice"));
+        Account jsBefore = kiungo.peering().peerAccount(peerIds.get("js"));
 
         Reply reply = send(URI.create("http://127.0.0.1:" + kiungo.connectorPort() + "/ilp"), "alice-token", 100,
                 "test.faraway.carol", new byte[32]);
@@ -150,8 +153,8 @@ class IlpConnectorInteropTest {
             assertThat(reject.code()).isEqualTo(ErrorCode.F99_APPLICATION_ERROR);
             assertThat(reject.triggeredBy()).isEqualTo("test.faraway.carol");
         });
-        assertThat(kiungo.peering().peerAccount("alice")).isEqualTo(aliceBefore);
-        assertThat(kiungo.peering().peerAccount("js")).isEqualTo(jsBefore);
+        assertThat(kiungo.peering().peerAccount(peerIds.get("alice"))).isEqualTo(aliceBefore);
+        assertThat(kiungo.peering().peerAccount(peerIds.get("js"))).isEqualTo(jsBefore);
     }
 
     private Map<String, String> javaScriptConfiguration(int jsPeerPort) {
@@ -218,9 +221,8 @@ class IlpConnectorInteropTest {
         return IlpCodec.decodeReply(http.send(request, BodyHandlers.ofByteArray()).body());
     }
 
-    private void deposit(String peerId) {
-        assertThat(kiungo.peering().depositPeerLiquidity(peerId, UUID.randomUUID(), CREDIT))
-                .isEqualTo(CreateTransferResult.OK);
+    private void deposit(String name) {
+        kiungo.peering().depositPeerLiquidity(peerIds.get(name), UUID.randomUUID(), CREDIT);
     }
 
     private static Reply fulfil(Prepare prepare) {
