@@ -1,5 +1,7 @@
 package org.kiungo.ledger.embedded;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,8 @@ import org.kiungo.ledger.TransferStateChecks;
 import org.kiungo.ledger.Unsigned64;
 
 /**
- * Everything the embedded ledger knows, owned by one thread. The {@code apply} methods are the only ways state
+ * Everything the embedded ledger knows, owned by one thread: accounts and live transfers in memory, finished
+ * transfers of closed generations in the {@link Archive}. The {@code apply} methods are the only ways state
  * changes; they trust their input (the processor validated it, or it comes back from the journal) and are used
  * both live and on recovery, so that replay reproduces exactly what was acknowledged.
  */
@@ -24,9 +27,15 @@ final class LedgerState {
     record Expiry(long expiresAt, UUID pendingId) {
     }
 
+    /** A consistent image of the live state, as a snapshot records it. */
+    record Image(List<Account> accounts, List<Transfer> openPendings, long lastTimestamp) {
+    }
+
     final Map<UUID, AccountEntry> accounts = new HashMap<>();
-    final Map<UUID, Transfer> transfers = new HashMap<>();
-    final Map<UUID, PendingState> pendingStates = new HashMap<>();
+    /** The live transfers: those of the current generation and every pending one still open. */
+    Map<UUID, Transfer> transfers = new HashMap<>();
+    Map<UUID, PendingState> pendingStates = new HashMap<>();
+    final Archive archive = new Archive();
     final PriorityQueue<Expiry> expiries = new PriorityQueue<>((a, b) -> Long.compare(a.expiresAt, b.expiresAt));
     private long lastTimestamp;
 
@@ -110,29 +119,92 @@ final class LedgerState {
         pendingStates.put(pendingId, PendingState.EXPIRED);
     }
 
-    /** Applies a journal event on recovery. */
+    /** Applies a journal or snapshot event on recovery. */
     void apply(Event event) {
         switch (event) {
             case Event.AccountCreated e -> applyAccount(e.account());
             case Event.TransferCreated e -> applyTransfer(e.transfer());
             case Event.PendingExpired e -> applyExpiry(e.pendingId());
+            case Event.AccountImage e -> applyAccount(e.account());
+            case Event.OpenPending e -> restorePending(e.transfer());
+            case Event.Watermark e -> lastTimestamp = Math.max(lastTimestamp, e.lastTimestamp());
         }
     }
 
-    /** The account's transfers after timestamp {@code cursor}, at most {@code limit}. */
+    private void restorePending(Transfer pending) {
+        pendingStates.put(pending.id(), PendingState.PENDING);
+        if (pending.timeoutSeconds() != 0) expiries.add(new Expiry(expiresAt(pending), pending.id()));
+        insert(pending, accounts.get(pending.debitAccountId()), accounts.get(pending.creditAccountId()));
+    }
+
+    /** The transfer with {@code id}, live or archived, or {@code null}. */
+    Transfer transfer(UUID id) {
+        Transfer live = transfers.get(id);
+        return live != null ? live : archive.find(id);
+    }
+
+    /** The state of pending transfer {@code id}, live or archived, or {@code null}. */
+    PendingState pendingState(UUID id) {
+        PendingState live = pendingStates.get(id);
+        return live != null ? live : archive.state(id);
+    }
+
+    /** The account's transfers after timestamp {@code cursor}, at most {@code limit}, live and archived. */
     TransferPage accountTransfers(UUID accountId, long cursor, int limit) {
         AccountEntry entry = accounts.get(accountId);
         if (entry == null) return new TransferPage(List.of(), cursor, false);
         List<Transfer> all = entry.transfers;
         int from = firstAfter(all, cursor);
-        int to = Math.min(all.size(), from + limit);
-        List<Transfer> page = all.subList(from, to);
+        List<Transfer> found = new ArrayList<>(all.subList(from, Math.min(all.size(), from + limit + 1)));
+        found.addAll(archive.after(accountId, cursor, limit + 1));
+        found.sort(Comparator.comparingLong(Transfer::timestamp));
+        List<Transfer> page = found.subList(0, Math.min(limit, found.size()));
         return new TransferPage(page, page.isEmpty() ? cursor : page.get(page.size() - 1).timestamp(),
-                to < all.size());
+                found.size() > limit);
+    }
+
+    /**
+     * Closes the current generation: its transfers move to a {@link FrozenGeneration} for the archive, except the
+     * pending ones still open, which stay live. Returns the generation and the image of what stays.
+     */
+    FrozenGeneration freeze() {
+        Map<UUID, Transfer> closedTransfers = transfers;
+        Map<UUID, PendingState> closedStates = pendingStates;
+        transfers = new HashMap<>();
+        pendingStates = new HashMap<>();
+        Map<UUID, List<Transfer>> byAccount = new HashMap<>();
+        for (AccountEntry entry : accounts.values()) {
+            byAccount.put(entry.created.id(), entry.transfers);
+            entry.transfers = new ArrayList<>();
+        }
+        List<Transfer> open = new ArrayList<>();
+        closedStates.forEach((id, state) -> {
+            if (state == PendingState.PENDING) open.add(closedTransfers.get(id));
+        });
+        open.sort(Comparator.comparingLong(Transfer::timestamp));
+        for (Transfer pending : open) {
+            pendingStates.put(pending.id(), PendingState.PENDING);
+            insert(pending, accounts.get(pending.debitAccountId()), accounts.get(pending.creditAccountId()));
+        }
+        FrozenGeneration generation = new FrozenGeneration(closedTransfers, closedStates, byAccount);
+        archive.freeze(generation);
+        return generation;
+    }
+
+    /** What a snapshot taken now holds: accounts with balances, open pending transfers, the newest timestamp. */
+    Image image() {
+        List<Account> images = new ArrayList<>(accounts.size());
+        accounts.values().forEach(entry -> images.add(entry.toAccount()));
+        List<Transfer> open = new ArrayList<>();
+        pendingStates.forEach((id, state) -> {
+            if (state == PendingState.PENDING) open.add(transfers.get(id));
+        });
+        open.sort(Comparator.comparingLong(Transfer::timestamp));
+        return new Image(images, open, lastTimestamp);
     }
 
     /** Index of the first transfer with a timestamp above {@code cursor}: the list is in timestamp order. */
-    private static int firstAfter(List<Transfer> transfers, long cursor) {
+    static int firstAfter(List<Transfer> transfers, long cursor) {
         int low = 0;
         int high = transfers.size();
         while (low < high) {
