@@ -26,6 +26,8 @@ import org.kiungo.ledger.TransferPage;
  * {@link #open(Path, Clock)}; it recovers what the journal holds before it returns.
  */
 public final class EmbeddedLedger implements Ledger {
+    /** Journal bytes after which a generation closes, unless the ledger is opened with another figure. */
+    public static final long GENERATION_BYTES_DEFAULT = Generations.GENERATION_BYTES_DEFAULT;
     /** The first generation's journal. */
     static final String JOURNAL_FILE = "journal-0.klj";
 
@@ -46,8 +48,11 @@ public final class EmbeddedLedger implements Ledger {
         return open(directory, clock, Generations.GENERATION_BYTES_DEFAULT);
     }
 
-    /** As {@link #open(Path, Clock)}, closing a generation every {@code generationBytesMax} journal bytes. */
-    static EmbeddedLedger open(Path directory, Clock clock, long generationBytesMax) {
+    /**
+     * As {@link #open(Path, Clock)}, closing a generation every {@code generationBytesMax} journal bytes rather than
+     * every {@link #GENERATION_BYTES_DEFAULT}: smaller keeps less in memory and makes more archive segments.
+     */
+    public static EmbeddedLedger open(Path directory, Clock clock, long generationBytesMax) {
         try {
             Files.createDirectories(directory);
             LedgerState state = new LedgerState();
@@ -115,6 +120,11 @@ public final class EmbeddedLedger implements Ledger {
             // Posted amounts never go down and every posted transfer moves a nonzero amount.
             return entry != null && (entry.debitsPosted != 0 || entry.creditsPosted != 0);
         });
+    }
+
+    /** How many transfers the live state holds in memory: the rest is archived. */
+    int liveTransfers() {
+        return read(state -> state.transfers.size());
     }
 
     @SuppressWarnings("unchecked")

@@ -5,9 +5,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.kiungo.ledger.Account;
+import org.kiungo.ledger.Ids;
 import org.kiungo.ledger.PendingState;
 import org.kiungo.ledger.Transfer;
 import org.kiungo.ledger.TransferPage;
@@ -23,8 +25,11 @@ import org.kiungo.ledger.Unsigned64;
 final class LedgerState {
     static final long NANOS_PER_SECOND = TransferStateChecks.NANOS_PER_SECOND;
 
-    /** A pending transfer's deadline; entries of transfers settled or undone meanwhile are skipped. */
-    record Expiry(long expiresAt, UUID pendingId) {
+    /**
+     * An open pending transfer's deadline, ordered by deadline then by the transfer's unique timestamp. Posting or
+     * voiding removes it, so the set holds only reservations in flight rather than every one of the last timeout.
+     */
+    record Expiry(long expiresAt, long timestamp, UUID pendingId) {
     }
 
     /** A consistent image of the live state, as a snapshot records it. */
@@ -36,8 +41,11 @@ final class LedgerState {
     Map<UUID, Transfer> transfers = new HashMap<>();
     Map<UUID, PendingState> pendingStates = new HashMap<>();
     final Archive archive = new Archive();
-    final PriorityQueue<Expiry> expiries = new PriorityQueue<>((a, b) -> Long.compare(a.expiresAt, b.expiresAt));
+    final NavigableSet<Expiry> expiries = new TreeSet<>((a, b) -> a.expiresAt != b.expiresAt
+            ? Long.compare(a.expiresAt, b.expiresAt) : Long.compare(a.timestamp, b.timestamp));
     private long lastTimestamp;
+    /** The newest time in the time-ordered ids of the live transfers, which a frozen generation filters by. */
+    private long newestTimeOrderedMillis = -1;
 
     /** A unique, increasing timestamp no earlier than {@code nowNanos}. */
     long nextTimestamp(long nowNanos) {
@@ -64,9 +72,11 @@ final class LedgerState {
             debit.debitsPending = Unsigned64.add(debit.debitsPending, amount);
             credit.creditsPending = Unsigned64.add(credit.creditsPending, amount);
             pendingStates.put(transfer.id(), PendingState.PENDING);
-            if (transfer.timeoutSeconds() != 0) expiries.add(new Expiry(expiresAt(transfer), transfer.id()));
+            addExpiry(transfer);
         } else if (transfer.flags().postOrVoid()) {
-            long reserved = transfers.get(transfer.pendingId()).amount();
+            Transfer pending = transfers.get(transfer.pendingId());
+            removeExpiry(pending);
+            long reserved = pending.amount();
             debit.debitsPending = Unsigned64.subtract(debit.debitsPending, reserved);
             credit.creditsPending = Unsigned64.subtract(credit.creditsPending, reserved);
             if (transfer.flags().postPending()) {
@@ -91,8 +101,11 @@ final class LedgerState {
             debit.debitsPending = Unsigned64.subtract(debit.debitsPending, amount);
             credit.creditsPending = Unsigned64.subtract(credit.creditsPending, amount);
             pendingStates.remove(transfer.id());
+            removeExpiry(transfer);
         } else if (transfer.flags().postOrVoid()) {
-            long reserved = transfers.get(transfer.pendingId()).amount();
+            Transfer pending = transfers.get(transfer.pendingId());
+            addExpiry(pending);
+            long reserved = pending.amount();
             debit.debitsPending = Unsigned64.add(debit.debitsPending, reserved);
             credit.creditsPending = Unsigned64.add(credit.creditsPending, reserved);
             if (transfer.flags().postPending()) {
@@ -117,6 +130,19 @@ final class LedgerState {
         debit.debitsPending = Unsigned64.subtract(debit.debitsPending, pending.amount());
         credit.creditsPending = Unsigned64.subtract(credit.creditsPending, pending.amount());
         pendingStates.put(pendingId, PendingState.EXPIRED);
+        removeExpiry(pending);
+    }
+
+    private void addExpiry(Transfer pending) {
+        if (pending.timeoutSeconds() != 0) {
+            expiries.add(new Expiry(expiresAt(pending), pending.timestamp(), pending.id()));
+        }
+    }
+
+    private void removeExpiry(Transfer pending) {
+        if (pending.timeoutSeconds() != 0) {
+            expiries.remove(new Expiry(expiresAt(pending), pending.timestamp(), pending.id()));
+        }
     }
 
     /** Applies a journal or snapshot event on recovery. */
@@ -133,7 +159,7 @@ final class LedgerState {
 
     private void restorePending(Transfer pending) {
         pendingStates.put(pending.id(), PendingState.PENDING);
-        if (pending.timeoutSeconds() != 0) expiries.add(new Expiry(expiresAt(pending), pending.id()));
+        addExpiry(pending);
         insert(pending, accounts.get(pending.debitAccountId()), accounts.get(pending.creditAccountId()));
     }
 
@@ -165,13 +191,16 @@ final class LedgerState {
 
     /**
      * Closes the current generation: its transfers move to a {@link FrozenGeneration} for the archive, except the
-     * pending ones still open, which stay live. Returns the generation and the image of what stays.
+     * pending ones still open, which stay live.
      */
     FrozenGeneration freeze() {
         Map<UUID, Transfer> closedTransfers = transfers;
         Map<UUID, PendingState> closedStates = pendingStates;
-        transfers = new HashMap<>();
-        pendingStates = new HashMap<>();
+        long closedNewest = newestTimeOrderedMillis;
+        // The next generation will likely be as large: sized for it, the maps never grow by rehashing.
+        transfers = HashMap.newHashMap(closedTransfers.size());
+        pendingStates = HashMap.newHashMap(closedStates.size());
+        newestTimeOrderedMillis = -1;
         Map<UUID, List<Transfer>> byAccount = new HashMap<>();
         for (AccountEntry entry : accounts.values()) {
             byAccount.put(entry.created.id(), entry.transfers);
@@ -186,7 +215,7 @@ final class LedgerState {
             pendingStates.put(pending.id(), PendingState.PENDING);
             insert(pending, accounts.get(pending.debitAccountId()), accounts.get(pending.creditAccountId()));
         }
-        FrozenGeneration generation = new FrozenGeneration(closedTransfers, closedStates, byAccount);
+        FrozenGeneration generation = new FrozenGeneration(closedTransfers, closedStates, byAccount, closedNewest);
         archive.freeze(generation);
         return generation;
     }
@@ -220,6 +249,7 @@ final class LedgerState {
 
     private void insert(Transfer transfer, AccountEntry debit, AccountEntry credit) {
         transfers.put(transfer.id(), transfer);
+        newestTimeOrderedMillis = Math.max(newestTimeOrderedMillis, Ids.timeOrderedMillis(transfer.id()));
         debit.transfers.add(transfer);
         credit.transfers.add(transfer);
         lastTimestamp = Math.max(lastTimestamp, transfer.timestamp());

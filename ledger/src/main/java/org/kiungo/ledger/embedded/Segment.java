@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.UUID;
 import org.kiungo.ledger.Ids;
 import org.kiungo.ledger.PendingState;
@@ -18,18 +20,19 @@ import org.kiungo.ledger.Transfer;
 
 /**
  * An immutable file of archived transfers, memory-mapped and searched in place, so that archived transfers cost
- * the heap nothing. Layout: a header ({@code KLA1}, version, record count, index count, newest time-ordered id
- * millis), the records sorted by id ({@value #RECORD_BYTES} bytes: a transfer and its final pending state), then
- * the account index sorted by account and timestamp ({@value #INDEX_BYTES} bytes: account id, timestamp, record
- * number), two entries per transfer. A segment is written under a temporary name, made durable, then renamed, so
- * a file with its final name is always whole.
+ * the heap nothing. Layout: a header ({@code KLA1}, version, slot count, index count, newest time-ordered id
+ * millis); a hash table of slots ({@value #RECORD_BYTES} bytes: a transfer and its final pending state; the zero
+ * id, which no transfer has, marks an empty slot), found by the id's hash and linear probing, so a lookup reads one
+ * or two slots and writing needs no sort; then the account index sorted by account and timestamp
+ * ({@value #INDEX_BYTES} bytes: account id, timestamp, transfer id), two entries per transfer. A segment is written
+ * under a temporary name, made durable, then renamed, so a file with its final name is always whole.
  */
 final class Segment implements ArchivedTransfers {
     static final int RECORD_BYTES = EventCodec.TRANSFER_BYTES + 1;
-    static final int INDEX_BYTES = 16 + 8 + 4;
+    static final int INDEX_BYTES = 16 + 8 + 16;
     static final int HEADER_BYTES = 4 + 4 + 4 + 4 + 8;
-    /** Most transfers in one segment, so that it maps as one buffer (below 2 GiB). */
-    static final int TRANSFERS_MAX = (Integer.MAX_VALUE - HEADER_BYTES) / (RECORD_BYTES + 2 * INDEX_BYTES);
+    /** Most transfers in one segment, so that it maps as one buffer (below 2 GiB) at the lowest load factor. */
+    static final int TRANSFERS_MAX = (Integer.MAX_VALUE - HEADER_BYTES) / (3 * RECORD_BYTES + 2 * INDEX_BYTES);
     private static final int MAGIC = 0x4B4C4131;
     private static final int VERSION = 1;
     private static final PendingState[] STATES = PendingState.values();
@@ -38,11 +41,14 @@ final class Segment implements ArchivedTransfers {
     record Entry(Transfer transfer, PendingState state) {
     }
 
-    private static final Comparator<UUID> ID_ORDER = Comparator.comparingLong(UUID::getMostSignificantBits)
-            .thenComparingLong(UUID::getLeastSignificantBits);
+    /** The order of records and of accounts in the index: signed comparison of the two halves. */
+    static final Comparator<UUID> ID_ORDER = (a, b) -> {
+        int c = Long.compare(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return c != 0 ? c : Long.compare(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    };
 
     private final ByteBuffer map;
-    private final int records;
+    private final int slots;
     private final int indexEntries;
     private final long newestTimeOrderedMillis;
 
@@ -51,10 +57,11 @@ final class Segment implements ArchivedTransfers {
         if (map.capacity() < HEADER_BYTES || map.getInt(0) != MAGIC || map.getInt(4) != VERSION) {
             throw new IOException("not a Kiungo ledger archive segment (version " + VERSION + ")");
         }
-        this.records = map.getInt(8);
+        this.slots = map.getInt(8);
         this.indexEntries = map.getInt(12);
         this.newestTimeOrderedMillis = map.getLong(16);
-        if (map.capacity() != HEADER_BYTES + (long) records * RECORD_BYTES + (long) indexEntries * INDEX_BYTES) {
+        if (Integer.bitCount(slots) != 1
+                || map.capacity() != HEADER_BYTES + (long) slots * RECORD_BYTES + (long) indexEntries * INDEX_BYTES) {
             throw new IOException("archive segment of " + map.capacity() + " bytes does not match its header");
         }
     }
@@ -71,58 +78,66 @@ final class Segment implements ArchivedTransfers {
         }
     }
 
-    /** Writes {@code entries} as a segment at {@code file}, durable (file and directory entry) before it returns. */
-    static void write(Path file, List<Entry> entries) throws IOException {
+    /**
+     * Writes {@code entries} as a segment at {@code file}, durable (file and directory entry) before it returns;
+     * {@code byAccount} gives each account's transfers among them, accounts in {@link #ID_ORDER} and each list in
+     * timestamp order, which is the index as it is stored. The segment is built in {@code scratch}, or in a larger
+     * buffer that it returns for the next segment: one reused off-heap buffer, rather than a fresh one or a
+     * mapping of a new file, whose pages would each fault in.
+     */
+    static ByteBuffer write(Path file, List<Entry> entries, SortedMap<UUID, List<Transfer>> byAccount,
+                            ByteBuffer scratch) throws IOException {
         if (entries.size() > TRANSFERS_MAX) throw new IOException("segment of " + entries.size() + " transfers");
-        List<Entry> byId = new ArrayList<>(entries);
-        byId.sort(Comparator.comparing((Entry e) -> e.transfer().id(), ID_ORDER));
-        long[][] index = accountIndex(byId);
+        int slots = Integer.highestOneBit(Math.max(1, entries.size() * 3 / 2)) << 1;
+        int indexEntries = byAccount.values().stream().mapToInt(List::size).sum();
+        int size = HEADER_BYTES + slots * RECORD_BYTES + indexEntries * INDEX_BYTES;
+        ByteBuffer out = scratch.capacity() >= size ? scratch.clear() : ByteBuffer.allocateDirect(size);
+        for (int at = HEADER_BYTES; at < HEADER_BYTES + slots * RECORD_BYTES; at += RECORD_BYTES) {
+            out.putLong(at, 0).putLong(at + 8, 0);
+        }
+        long newest = -1;
+        for (Entry entry : entries) {
+            Transfer transfer = entry.transfer();
+            newest = Math.max(newest, Ids.timeOrderedMillis(transfer.id()));
+            int slot = freeSlot(out, slots, transfer.id());
+            EventCodec.putTransfer(out.position(HEADER_BYTES + slot * RECORD_BYTES), transfer);
+            out.put((byte) (entry.state() == null ? -1 : entry.state().ordinal()));
+        }
+        out.position(0).putInt(MAGIC).putInt(VERSION).putInt(slots).putInt(indexEntries).putLong(newest);
+        out.position(HEADER_BYTES + slots * RECORD_BYTES);
+        for (Map.Entry<UUID, List<Transfer>> account : byAccount.entrySet()) {
+            for (Transfer transfer : account.getValue()) {
+                putId(out, account.getKey()).putLong(transfer.timestamp());
+                putId(out, transfer.id());
+            }
+        }
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            ByteBuffer out = ByteBuffer.allocate(1 << 20);
-            long newest = byId.stream().mapToLong(e -> Ids.timeOrderedMillis(e.transfer().id())).max().orElse(-1);
-            out.putInt(MAGIC).putInt(VERSION).putInt(byId.size()).putInt(index.length).putLong(newest);
-            for (Entry entry : byId) {
-                if (out.remaining() < RECORD_BYTES) drain(channel, out);
-                EventCodec.putTransfer(out, entry.transfer());
-                out.put((byte) (entry.state() == null ? -1 : entry.state().ordinal()));
-            }
-            for (long[] item : index) {
-                if (out.remaining() < INDEX_BYTES) drain(channel, out);
-                out.putLong(item[0]).putLong(item[1]).putLong(item[2]).putInt((int) item[3]);
-            }
-            drain(channel, out);
+            out.flip();
+            while (out.hasRemaining()) channel.write(out);
             channel.force(true);
         }
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
         Directories.force(file.getParent());
+        return out;
     }
 
-    /** Two entries per transfer (debit and credit account): account, timestamp, record number, sorted. */
-    private static long[][] accountIndex(List<Entry> byId) {
-        long[][] index = new long[2 * byId.size()][];
-        for (int i = 0; i < byId.size(); i++) {
-            Transfer transfer = byId.get(i).transfer();
-            UUID debit = transfer.debitAccountId();
-            UUID credit = transfer.creditAccountId();
-            index[2 * i] = new long[] {debit.getMostSignificantBits(), debit.getLeastSignificantBits(),
-                    transfer.timestamp(), i};
-            index[2 * i + 1] = new long[] {credit.getMostSignificantBits(), credit.getLeastSignificantBits(),
-                    transfer.timestamp(), i};
+    private static int home(UUID id, int slots) {
+        long mixed = (id.getMostSignificantBits() ^ id.getLeastSignificantBits()) * 0x9E3779B97F4A7C15L;
+        return (int) (mixed >>> 33) & (slots - 1);
+    }
+
+    /** The first empty slot from the id's home: the zero id marks an empty slot. */
+    private static int freeSlot(ByteBuffer table, int slots, UUID id) {
+        for (int slot = home(id, slots); ; slot = (slot + 1) & (slots - 1)) {
+            int at = HEADER_BYTES + slot * RECORD_BYTES;
+            if (table.getLong(at) == 0 && table.getLong(at + 8) == 0) return slot;
         }
-        java.util.Arrays.sort(index, (a, b) -> {
-            int c = Long.compare(a[0], b[0]);
-            if (c == 0) c = Long.compare(a[1], b[1]);
-            return c != 0 ? c : Long.compare(a[2], b[2]);
-        });
-        return index;
     }
 
-    private static void drain(FileChannel channel, ByteBuffer out) throws IOException {
-        out.flip();
-        while (out.hasRemaining()) channel.write(out);
-        out.clear();
+    private static ByteBuffer putId(ByteBuffer out, UUID id) {
+        return out.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
     }
 
     /**
@@ -136,21 +151,15 @@ final class Segment implements ArchivedTransfers {
 
     private int record(UUID id) {
         if (!mayHold(id)) return -1;
-        int low = 0;
-        int high = records - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            int at = HEADER_BYTES + middle * RECORD_BYTES;
-            int c = Long.compare(map.getLong(at), id.getMostSignificantBits());
-            if (c == 0) c = Long.compare(map.getLong(at + 8), id.getLeastSignificantBits());
-            if (c == 0) return middle;
-            if (c < 0) {
-                low = middle + 1;
-            } else {
-                high = middle - 1;
-            }
+        long most = id.getMostSignificantBits();
+        long least = id.getLeastSignificantBits();
+        for (int slot = home(id, slots); ; slot = (slot + 1) & (slots - 1)) {
+            int at = HEADER_BYTES + slot * RECORD_BYTES;
+            long slotMost = map.getLong(at);
+            long slotLeast = map.getLong(at + 8);
+            if (slotMost == most && slotLeast == least) return slot;
+            if (slotMost == 0 && slotLeast == 0) return -1;
         }
-        return -1;
     }
 
     private Transfer transferAt(int record) {
@@ -175,7 +184,7 @@ final class Segment implements ArchivedTransfers {
     public List<Transfer> after(UUID accountId, long cursor, int max) {
         long most = accountId.getMostSignificantBits();
         long least = accountId.getLeastSignificantBits();
-        long indexStart = HEADER_BYTES + (long) records * RECORD_BYTES;
+        long indexStart = HEADER_BYTES + (long) slots * RECORD_BYTES;
         int low = 0;
         int high = indexEntries;
         while (low < high) {
@@ -194,7 +203,7 @@ final class Segment implements ArchivedTransfers {
         for (int i = low; i < indexEntries && found.size() < max; i++) {
             int at = (int) (indexStart + (long) i * INDEX_BYTES);
             if (map.getLong(at) != most || map.getLong(at + 8) != least) break;
-            found.add(transferAt(map.getInt(at + 24)));
+            found.add(find(new UUID(map.getLong(at + 24), map.getLong(at + 32))));
         }
         return found;
     }

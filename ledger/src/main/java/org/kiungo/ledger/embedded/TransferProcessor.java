@@ -83,8 +83,8 @@ final class TransferProcessor {
     int expireDue(long nowNanos, int max, List<Event> events) {
         int expired = 0;
         for (int polled = 0; polled < max && !state.expiries.isEmpty()
-                && state.expiries.peek().expiresAt() <= nowNanos; polled++) {
-            LedgerState.Expiry expiry = state.expiries.poll();
+                && state.expiries.first().expiresAt() <= nowNanos; polled++) {
+            LedgerState.Expiry expiry = state.expiries.pollFirst();
             Transfer pending = state.transfers.get(expiry.pendingId());
             // Entries of transfers settled, undone or re-created since are stale: skip them.
             if (pending == null || state.pendingStates.get(pending.id()) != PendingState.PENDING
