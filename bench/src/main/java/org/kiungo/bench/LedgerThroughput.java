@@ -1,6 +1,7 @@
 package org.kiungo.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,12 +48,25 @@ public final class LedgerThroughput {
         String url = args.length > 2 ? args[2] : DEFAULT_DATABASE_URL;
         for (int accounts : new int[] {1, 1_000}) {
             run(engine, url, accounts, 3, false);
-            double pairsPerSecond = run(engine, url, accounts, seconds, true);
-            System.out.printf("%s, %,d account(s): %,.0f reserve+post pairs/s%n", engine, accounts, pairsPerSecond);
+            Result result = run(engine, url, accounts, seconds, true);
+            System.out.printf("%s, %,d account(s): %,.0f reserve+post pairs/s, %.2f µs of CPU per pair%n",
+                    engine, accounts, result.pairsPerSecond(), result.cpuMicrosPerPair());
         }
     }
 
-    private static double run(String engine, String url, int accountCount, int seconds, boolean measured)
+    /**
+     * Throughput, and the CPU this process spent per pair (every thread, GC included): on a machine shared with
+     * other work, throughput follows the CPU the process is given, while the cost per pair does not.
+     */
+    private record Result(double pairsPerSecond, double cpuMicrosPerPair) {
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static Result run(String engine, String url, int accountCount, int seconds, boolean measured)
             throws Exception {
         return switch (engine) {
             case "embedded" -> {
@@ -73,8 +87,9 @@ public final class LedgerThroughput {
         };
     }
 
-    private static double run(Ledger ledger, int accountCount, int seconds, boolean measured) throws Exception {
+    private static Result run(Ledger ledger, int accountCount, int seconds, boolean measured) throws Exception {
         List<UUID> peers = createPeers(ledger, accountCount);
+        long cpuStarted = processCpuNanos();
         UUID sink = peers.get(peers.size() - 1);
         AtomicLong pairs = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -99,7 +114,7 @@ public final class LedgerThroughput {
         double elapsed = (System.nanoTime() - started) / 1e9;
         if (failure.get() != null) throw new IllegalStateException("a batch failed", failure.get());
         if (measured && pairs.get() == 0) throw new IllegalStateException("no pair completed");
-        return pairs.get() / elapsed;
+        return new Result(pairs.get() / elapsed, (processCpuNanos() - cpuStarted) / 1e3 / Math.max(1, pairs.get()));
     }
 
     /** {@code count} funded peer accounts (the last one also receives every packet). */

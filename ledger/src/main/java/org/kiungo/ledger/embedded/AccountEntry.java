@@ -7,7 +7,8 @@ import org.kiungo.ledger.Transfer;
 
 /**
  * An account as the writer thread holds it: mutable balances (changed in place, no allocation per transfer) and
- * the account's transfers in timestamp order, which is the index that pages {@code accountTransfers}.
+ * the account's transfers held in memory in timestamp order, which is the index that pages
+ * {@code accountTransfers} before the archive takes over.
  */
 final class AccountEntry {
     final Account created;
@@ -15,7 +16,7 @@ final class AccountEntry {
     long debitsPosted;
     long creditsPending;
     long creditsPosted;
-    final List<Transfer> transfers = new ArrayList<>();
+    List<Transfer> transfers = new ArrayList<>();
 
     AccountEntry(Account account) {
         this.created = account;

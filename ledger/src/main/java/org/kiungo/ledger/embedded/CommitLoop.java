@@ -39,25 +39,25 @@ final class CommitLoop {
     private record Completion(CompletableFuture<Object> future, Object result) {
     }
 
-    /** The calls of one batch, to complete once the journal is durable up to {@code journalSize}. */
-    private record Written(long journalSize, List<Completion> completions, boolean last) {
+    /** The calls of one batch, to complete once {@code journal} is durable up to {@code journalSize}. */
+    private record Written(Journal journal, long journalSize, List<Completion> completions, boolean last) {
     }
 
     private final BlockingQueue<Command> commands;
     private final BlockingQueue<Written> written = new ArrayBlockingQueue<>(FLUSH_QUEUE_MAX);
     private final LedgerState state;
     private final TransferProcessor processor;
-    private final Journal journal;
+    private final Generations generations;
     private final Clock clock;
     private final Thread writer;
     private final Thread flusher;
     private volatile Throwable failure;
 
-    CommitLoop(BlockingQueue<Command> commands, LedgerState state, Journal journal, Clock clock) {
+    CommitLoop(BlockingQueue<Command> commands, LedgerState state, Generations generations, Clock clock) {
         this.commands = commands;
         this.state = state;
         this.processor = new TransferProcessor(state);
-        this.journal = journal;
+        this.generations = generations;
         this.clock = clock;
         this.writer = Thread.ofPlatform().name("ledger-writer").daemon().unstarted(this::runWriter);
         this.flusher = Thread.ofPlatform().name("ledger-flusher").daemon().unstarted(this::runFlusher);
@@ -95,10 +95,11 @@ final class CommitLoop {
                 batch.clear();
                 events.clear();
             }
+            generations.finish(state);
         } catch (Throwable e) {
             fail(e, batch);
             try {
-                written.put(new Written(0, List.of(), true));
+                written.put(new Written(generations.journal(), 0, List.of(), true));
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -107,6 +108,8 @@ final class CommitLoop {
 
     /** Applies and writes one batch; returns whether it held the stop command. */
     private boolean writeBatch(List<Command> batch, List<Event> events) throws IOException, InterruptedException {
+        generations.poll(state);
+        Journal journal = generations.journal();
         long now = nanos(clock.instant());
         processor.expireDue(now, EXPIRE_MAX, events);
         journal.append(events, 0, events.size());
@@ -125,7 +128,12 @@ final class CommitLoop {
             journal.append(events, mark, events.size());
         }
         journal.writeFrame();
-        if (!completions.isEmpty() || stop) written.put(new Written(journal.size(), completions, stop));
+        if (!completions.isEmpty() || stop) written.put(new Written(journal, journal.size(), completions, stop));
+        if (!stop && generations.due()) {
+            // Tells the flusher that nothing more comes in this journal, so it can make it durable and close it.
+            written.put(new Written(journal, journal.size(), List.of(), false));
+            generations.next(state);
+        }
         return stop;
     }
 
@@ -148,33 +156,62 @@ final class CommitLoop {
         return Arrays.asList(results);
     }
 
+    /**
+     * Completes written calls once their frames are durable. Batches arrive in journal order: when they move on to
+     * a new journal, the previous one has seen its last frame, so it is made durable and closed first.
+     */
     private void runFlusher() {
         List<Written> ready = new ArrayList<>(FLUSH_QUEUE_MAX);
+        Journal current = null;
         long durable = 0;
         boolean last = false;
         while (!last) {
             try {
                 ready.add(written.take());
                 written.drainTo(ready);
+                for (Written batch : ready) {
+                    if (batch.journal() == current) continue;
+                    if (current != null) closeJournal(current);
+                    current = batch.journal();
+                    durable = 0;
+                }
                 Written newest = ready.get(ready.size() - 1);
                 if (failure == null && newest.journalSize() > durable) {
-                    journal.force();
+                    current.force();
                     durable = newest.journalSize();
                 }
             } catch (Throwable e) {
                 fail(e, List.of());
             }
             for (Written batch : ready) {
-                for (Completion completion : batch.completions()) {
-                    if (failure == null) {
-                        completion.future().complete(completion.result());
-                    } else {
-                        completion.future().completeExceptionally(failure);
-                    }
-                }
+                complete(batch);
                 last |= batch.last();
             }
             ready.clear();
+        }
+        if (current != null) closeQuietly(current);
+    }
+
+    private void closeJournal(Journal journal) throws IOException {
+        if (failure == null) journal.force();
+        journal.close();
+    }
+
+    private void complete(Written batch) {
+        for (Completion completion : batch.completions()) {
+            if (failure == null) {
+                completion.future().complete(completion.result());
+            } else {
+                completion.future().completeExceptionally(failure);
+            }
+        }
+    }
+
+    private static void closeQuietly(Journal journal) {
+        try {
+            journal.close();
+        } catch (IOException e) {
+            LOG.warn("cannot close the ledger journal", e);
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.kiungo.ledger.Account;
 import org.kiungo.ledger.CallQueue;
@@ -20,8 +19,6 @@ import org.kiungo.ledger.Ledger;
 import org.kiungo.ledger.PendingState;
 import org.kiungo.ledger.Transfer;
 import org.kiungo.ledger.TransferPage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The embedded engine: the whole ledger in memory, changed by one writer thread, durable through an append-only
@@ -29,39 +26,38 @@ import org.slf4j.LoggerFactory;
  * {@link #open(Path, Clock)}; it recovers what the journal holds before it returns.
  */
 public final class EmbeddedLedger implements Ledger {
-    static final String JOURNAL_FILE = "journal.klj";
-
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedLedger.class);
+    /** Journal bytes after which a generation closes, unless the ledger is opened with another figure. */
+    public static final long GENERATION_BYTES_DEFAULT = Generations.GENERATION_BYTES_DEFAULT;
+    /** The first generation's journal. */
+    static final String JOURNAL_FILE = "journal-0.klj";
 
     private final CallQueue<Command> commands = new CallQueue<>();
     private final CommitLoop loop;
-    private final Journal journal;
 
-    private EmbeddedLedger(LedgerState state, Journal journal, Clock clock) {
-        this.journal = journal;
-        this.loop = new CommitLoop(commands.queue(), state, journal, clock);
+    private EmbeddedLedger(LedgerState state, Generations generations, Clock clock) {
+        this.loop = new CommitLoop(commands.queue(), state, generations, clock);
         loop.start();
     }
 
     /**
-     * Opens the ledger kept in {@code directory} (created if missing), replaying its journal up to the first torn
-     * or corrupt frame, which is cut off. Time, for timestamps and expiry, comes from {@code clock}.
+     * Opens the ledger kept in {@code directory} (created if missing): its newest snapshot, then its journals up
+     * to the first torn or corrupt frame, which is cut off. Time, for timestamps and expiry, comes from
+     * {@code clock}.
      */
     public static EmbeddedLedger open(Path directory, Clock clock) {
+        return open(directory, clock, Generations.GENERATION_BYTES_DEFAULT);
+    }
+
+    /**
+     * As {@link #open(Path, Clock)}, closing a generation every {@code generationBytesMax} journal bytes rather than
+     * every {@link #GENERATION_BYTES_DEFAULT}: smaller keeps less in memory and makes more archive segments.
+     */
+    public static EmbeddedLedger open(Path directory, Clock clock, long generationBytesMax) {
         try {
             Files.createDirectories(directory);
-            Path file = directory.resolve(JOURNAL_FILE);
             LedgerState state = new LedgerState();
-            if (!Files.exists(file)) return new EmbeddedLedger(state, Journal.create(file), clock);
-            long started = System.nanoTime();
-            Journal.ReadResult read = Journal.read(file, state::apply);
-            if (read.torn()) {
-                LOG.warn("ledger journal {} ends with a torn or corrupt frame after byte {}: cut off", file,
-                        read.validBytes());
-            }
-            LOG.info("ledger recovered {} accounts and {} transfers from {} frames in {} ms", state.accounts.size(),
-                    state.transfers.size(), read.frames(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            return new EmbeddedLedger(state, Journal.openAfter(file, read.validBytes()), clock);
+            Generations generations = Recovery.recover(new LedgerFiles(directory), state, generationBytesMax);
+            return new EmbeddedLedger(state, generations, clock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the ledger in " + directory, e);
         }
@@ -103,12 +99,12 @@ public final class EmbeddedLedger implements Ledger {
     @Override
     public List<Transfer> lookupTransfers(List<UUID> ids) {
         List<UUID> copy = List.copyOf(ids);
-        return read(state -> copy.stream().map(state.transfers::get).filter(t -> t != null).toList());
+        return read(state -> copy.stream().map(state::transfer).filter(t -> t != null).toList());
     }
 
     @Override
     public Optional<PendingState> pendingState(UUID pendingId) {
-        return read(state -> Optional.ofNullable(state.pendingStates.get(pendingId)));
+        return read(state -> Optional.ofNullable(state.pendingState(pendingId)));
     }
 
     @Override
@@ -126,6 +122,11 @@ public final class EmbeddedLedger implements Ledger {
         });
     }
 
+    /** How many transfers the live state holds in memory: the rest is archived. */
+    int liveTransfers() {
+        return read(state -> state.transfers.size());
+    }
+
     @SuppressWarnings("unchecked")
     private <T> T read(Function<LedgerState, T> query) {
         CompletableFuture<Object> future = new CompletableFuture<>();
@@ -136,13 +137,9 @@ public final class EmbeddedLedger implements Ledger {
     public void close() {
         try {
             IllegalStateException closedError = new IllegalStateException("the ledger is closed");
-            if (commands.close(new Command.Stop(), loop::join, late -> CommitLoop.failCommand(late, closedError))) {
-                journal.close();
-            }
+            commands.close(new Command.Stop(), loop::join, late -> CommitLoop.failCommand(late, closedError));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -6,7 +6,7 @@ import org.kiungo.ledger.Transfer;
 
 /**
  * A change the journal records: the only ways the ledger changes. Only successful changes are recorded; a refused
- * transfer changes nothing and leaves no trace.
+ * transfer changes nothing and leaves no trace. The last three are the images a snapshot is made of.
  */
 sealed interface Event {
     /** A new account with zero balances. */
@@ -21,4 +21,15 @@ sealed interface Event {
     record PendingExpired(UUID pendingId) implements Event {
     }
 
+    /** Snapshot only: an account as it stood, balances included. */
+    record AccountImage(Account account) implements Event {
+    }
+
+    /** Snapshot only: a pending transfer still reserved; its amounts are already in the account images. */
+    record OpenPending(Transfer transfer) implements Event {
+    }
+
+    /** Snapshot only: the newest timestamp given out, so that later ones stay unique after archiving. */
+    record Watermark(long lastTimestamp) implements Event {
+    }
 }

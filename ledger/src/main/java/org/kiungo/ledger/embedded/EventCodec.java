@@ -9,16 +9,22 @@ import org.kiungo.ledger.Transfer;
 import org.kiungo.ledger.TransferFlags;
 
 /**
- * The binary form of events in journal and snapshot frames: a type byte, then fixed-width big-endian fields.
+ * The binary form of events in journal and snapshot frames, and of transfers in archive segments: a type byte,
+ * then fixed-width big-endian fields.
  * Fixed widths keep encoding branch-free and let the writer know a batch's size before encoding it.
  */
 final class EventCodec {
     /** The largest encoded event: a transfer, 1 + 4 * 16 + 8 + 4 + 4 + 4 + 8 + 8 bytes. */
     static final int EVENT_BYTES_MAX = 101;
+    /** A transfer without its type byte. */
+    static final int TRANSFER_BYTES = EVENT_BYTES_MAX - 1;
 
     private static final byte ACCOUNT_CREATED = 1;
     private static final byte TRANSFER_CREATED = 2;
     private static final byte PENDING_EXPIRED = 3;
+    private static final byte ACCOUNT_IMAGE = 4;
+    private static final byte OPEN_PENDING = 5;
+    private static final byte WATERMARK = 6;
 
     private EventCodec() {
     }
@@ -28,6 +34,9 @@ final class EventCodec {
             case Event.AccountCreated e -> putAccount(out.put(ACCOUNT_CREATED), e.account());
             case Event.TransferCreated e -> putTransfer(out.put(TRANSFER_CREATED), e.transfer());
             case Event.PendingExpired e -> putId(out.put(PENDING_EXPIRED), e.pendingId());
+            case Event.AccountImage e -> putBalances(putAccount(out.put(ACCOUNT_IMAGE), e.account()), e.account());
+            case Event.OpenPending e -> putTransfer(out.put(OPEN_PENDING), e.transfer());
+            case Event.Watermark e -> out.put(WATERMARK).putLong(e.lastTimestamp());
         }
     }
 
@@ -44,6 +53,9 @@ final class EventCodec {
             case ACCOUNT_CREATED -> new Event.AccountCreated(getAccount(in));
             case TRANSFER_CREATED -> new Event.TransferCreated(getTransfer(in));
             case PENDING_EXPIRED -> new Event.PendingExpired(getId(in));
+            case ACCOUNT_IMAGE -> new Event.AccountImage(getBalances(getAccount(in), in));
+            case OPEN_PENDING -> new Event.OpenPending(getTransfer(in));
+            case WATERMARK -> new Event.Watermark(in.getLong());
             default -> throw new IllegalStateException("unknown journal event type " + type);
         };
     }
@@ -58,7 +70,17 @@ final class EventCodec {
                 in.getLong());
     }
 
-    private static ByteBuffer putTransfer(ByteBuffer out, Transfer transfer) {
+    private static ByteBuffer putBalances(ByteBuffer out, Account account) {
+        return out.putLong(account.debitsPending()).putLong(account.debitsPosted()).putLong(account.creditsPending())
+                .putLong(account.creditsPosted());
+    }
+
+    private static Account getBalances(Account account, ByteBuffer in) {
+        return account.withBalances(in.getLong(), in.getLong(), in.getLong(), in.getLong());
+    }
+
+    /** A transfer in {@link #TRANSFER_BYTES} bytes, as archive records hold it. */
+    static ByteBuffer putTransfer(ByteBuffer out, Transfer transfer) {
         putId(out, transfer.id());
         putId(out, transfer.debitAccountId());
         putId(out, transfer.creditAccountId());
@@ -67,7 +89,7 @@ final class EventCodec {
                 .putInt(transfer.flags().bits()).putLong(transfer.timeoutSeconds()).putLong(transfer.timestamp());
     }
 
-    private static Transfer getTransfer(ByteBuffer in) {
+    static Transfer getTransfer(ByteBuffer in) {
         UUID id = getId(in);
         UUID debit = getId(in);
         UUID credit = getId(in);

@@ -61,13 +61,13 @@ final class TransferProcessor {
         AccountEntry debit = state.accounts.get(transfer.debitAccountId());
         AccountEntry credit = state.accounts.get(transfer.creditAccountId());
         return TransferStateChecks.newTransferError(transfer, debit == null ? null : debit.toAccount(),
-                credit == null ? null : credit.toAccount(), state.transfers.get(transfer.id()), nowNanos);
+                credit == null ? null : credit.toAccount(), state.transfer(transfer.id()), nowNanos);
     }
 
     private CreateTransferResult settlingResult(Transfer transfer, long nowNanos) {
-        Transfer pending = state.transfers.get(transfer.pendingId());
-        PendingState pendingState = pending == null ? null : state.pendingStates.get(pending.id());
-        return TransferStateChecks.settlingError(transfer, pending, pendingState, state.transfers.get(transfer.id()),
+        Transfer pending = state.transfer(transfer.pendingId());
+        PendingState pendingState = pending == null ? null : state.pendingState(pending.id());
+        return TransferStateChecks.settlingError(transfer, pending, pendingState, state.transfer(transfer.id()),
                 nowNanos);
     }
 
@@ -83,8 +83,8 @@ final class TransferProcessor {
     int expireDue(long nowNanos, int max, List<Event> events) {
         int expired = 0;
         for (int polled = 0; polled < max && !state.expiries.isEmpty()
-                && state.expiries.peek().expiresAt() <= nowNanos; polled++) {
-            LedgerState.Expiry expiry = state.expiries.poll();
+                && state.expiries.first().expiresAt() <= nowNanos; polled++) {
+            LedgerState.Expiry expiry = state.expiries.pollFirst();
             Transfer pending = state.transfers.get(expiry.pendingId());
             // Entries of transfers settled, undone or re-created since are stale: skip them.
             if (pending == null || state.pendingStates.get(pending.id()) != PendingState.PENDING

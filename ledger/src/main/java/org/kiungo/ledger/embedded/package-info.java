@@ -8,7 +8,8 @@
  * fdatasync per batch. An embedded database would add a dependency, a second copy of the state and a
  * transaction per batch for nothing the log does not already give.
  *
- * <p><b>Journal format.</b> One file, {@code journal.klj}: an 8-byte header (magic {@code KLJ1}, version 1), then
+ * <p><b>Journal format.</b> One file per generation, {@code journal-g.klj}: an 8-byte header (magic {@code KLJ1},
+ * version 1), then
  * frames {@code [int payloadLength][int crc32c][payload]}, the payload a run of fixed-width events: account
  * created, transfer created (post and void stored resolved, with the pending transfer's accounts and amount) and
  * pending transfer expired. Only successful changes are recorded: a refused transfer changes nothing and leaves
@@ -21,8 +22,9 @@
  * caller ever sees a change that a crash could take back. While the flusher waits for the disk the writer
  * applies the next calls: the slower the fsync, the more it carries.
  *
- * <p><b>Recovery.</b> On open, the journal is replayed frame by frame through the same {@code apply} methods
- * used live, so replay needs no validation and reproduces exactly the acknowledged state. Replay stops at the
+ * <p><b>Recovery.</b> On open, the newest snapshot is loaded and the journals from its generation on are replayed
+ * frame by frame through the same {@code apply} methods used live, so replay needs no validation and reproduces
+ * exactly the acknowledged state. Replay stops at the
  * first frame that is torn (shorter than its header says) or corrupt (bad length or CRC); the file is cut there
  * and appending continues. Only unacknowledged calls can be in such a frame, since a future completes after the
  * fsync that covers its frame.
@@ -35,10 +37,24 @@
  * idle, at most {@code CommitLoop.EXPIRE_MAX} per sweep. A post or void of a transfer past its deadline gets
  * {@code PENDING_TRANSFER_EXPIRED} even if the sweeper has not reached it yet.
  *
- * <p><b>Recovery time.</b> This engine keeps every account and transfer in memory, because idempotency
- * ({@code EXISTS}) and the queries need them; the journal holds the same events, one per transfer, so replay is
- * proportional to the ledger's size, like its memory. A snapshot would not shrink that bound while everything is
- * kept: it pays off once finished packet transfers are folded out of memory, and will arrive with that change
- * (snapshot file plus a new journal segment, same frame format, images of accounts, transfers and pending states).
+ * <p><b>Memory and recovery time: generations, snapshots and the archive.</b> Idempotency ({@code EXISTS}) and
+ * the queries need every transfer ever made, but memory need not hold them. Every
+ * {@code GENERATION_BYTES_DEFAULT} (16 MiB) of journal the writer closes the generation at a frame boundary: the
+ * transfers that are finished (posted at once, posts and voids, pending ones posted, voided or expired) leave the
+ * live state, a new journal begins, and the compactor thread writes (1) {@code archive-g.kla}, a memory-mapped
+ * segment of those transfers (a hash table by id, then an index by account and timestamp), (2)
+ * {@code snapshot-(g+1).kls}, the live state at the switch (account balances, pending transfers still open, the
+ * newest timestamp), in the journal's frame format, then (3) deletes the journals and snapshots it replaces. Each
+ * file is written under a temporary name, forced and renamed, and the order makes any crash safe: before the
+ * snapshot's rename, recovery uses the older snapshot and both journals and deletes the half-done segment (the next
+ * compaction rewrites it); after it, the older files are merely left over and deleted. Until its segment is
+ * written the closed generation answers from memory. So the heap holds accounts, open reservations and at most
+ * about two generations; recovery reads one snapshot and at most two journals; archived transfers cost disk and
+ * page cache only. Lookups that miss the live state search the segments, newest first; ids made by
+ * {@code Ids.random()} are time-ordered (UUIDv7), so a fresh id, newer than everything a segment holds, skips it
+ * without a read: the packet path never searches the archive. Client-chosen random ids (deposits, withdrawals)
+ * are searched in every segment, one or two slot reads each. The rule for the operator: nothing is forgotten; what
+ * grows is disk, and the number of segments (one per generation), which slows only lookups of non-time-ordered ids
+ * that miss and pages of {@code accountTransfers}; merging old segments is not done yet.
  */
 package org.kiungo.ledger.embedded;

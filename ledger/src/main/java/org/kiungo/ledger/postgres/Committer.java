@@ -135,8 +135,12 @@ final class Committer {
                 }
             }
         } catch (SQLException e) {
-            LOG.warn("ledger batch of {} calls failed: {}", writes.size(), e.getMessage());
-            IllegalStateException failure = new IllegalStateException("ledger write failed", e);
+            LOG.warn("ledger batch of {} calls failed ({}): {}", writes.size(), e.getSQLState(), e.getMessage());
+            // A connection lost while committing leaves the outcome unknown to us as well: resubmitting the same
+            // transfers is the safe answer, since an id already applied answers EXISTS and is never applied twice.
+            IllegalStateException failure = new IllegalStateException("ledger write failed"
+                    + (e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")")
+                    + ": the calls may or may not have been applied; resubmit them with the same ids", e);
             writes.forEach(call -> Call.fail(call, failure));
         }
     }

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,15 +20,23 @@ import org.kiungo.ledger.Ids;
 import org.kiungo.ledger.Ledger;
 import org.kiungo.ledger.LedgerContractTest;
 import org.kiungo.ledger.PendingState;
+import org.kiungo.ledger.CreateTransferResult;
 import org.kiungo.ledger.Transfer;
+import org.kiungo.ledger.TransferFlags;
+import org.kiungo.ledger.TransferPage;
 
 class EmbeddedLedgerTest extends LedgerContractTest {
+    /** About 40 transfers per generation, for the tests of compaction. */
+    private static final long SMALL_GENERATION_BYTES = 4096;
+
     @TempDir
     Path directory;
 
+    private long generationBytesMax = EmbeddedLedger.GENERATION_BYTES_DEFAULT;
+
     @Override
     protected Ledger newLedger() {
-        return EmbeddedLedger.open(directory, clock);
+        return EmbeddedLedger.open(directory, clock, generationBytesMax);
     }
 
     private void restart() {
@@ -113,6 +123,66 @@ class EmbeddedLedgerTest extends LedgerContractTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedLedger.open(other, clock))
                 .isInstanceOf(UncheckedIOException.class);
         ledger = newLedger();
+    }
+
+    @Test
+    void shouldFindEveryTransferAndExactBalancesAfterCompactionsAndARestart() throws IOException {
+        generationBytesMax = SMALL_GENERATION_BYTES;
+        restart();
+        UUID peer = funded(1_000_000);
+        UUID sink = unlimited();
+        Transfer held = pending(peer, sink, 7, 3600);
+        Transfer expiring = pending(peer, sink, 11, 5);
+        assertThat(create(held, expiring)).containsOnly(OK);
+        List<Transfer> pendings = new ArrayList<>();
+        List<Transfer> settlings = new ArrayList<>();
+        long posted = 0;
+        for (int i = 1; i <= 300; i++) {
+            // Client-chosen random ids are searched in every segment; time-ordered ones skip newer segments.
+            UUID id = i % 2 == 0 ? UUID.randomUUID() : Ids.random();
+            Transfer reservation = new Transfer(id, peer, sink, i, Ids.ZERO, USD, CODE, TransferFlags.PENDING, 30, 0);
+            Transfer settling = i % 3 == 0 ? Transfer.voidPending(Ids.random(), id)
+                    : Transfer.post(Ids.random(), id, 0);
+            posted += i % 3 == 0 ? i : 2L * i;
+            assertThat(create(reservation, settling, posted(peer, sink, i))).containsOnly(OK);
+            pendings.add(reservation);
+            settlings.add(settling);
+        }
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(create(Transfer.post(Ids.random(), held.id(), 0))).isEqualTo(OK);
+        restart();
+        EmbeddedLedger embedded = (EmbeddedLedger) ledger;
+        assertThat(embedded.liveTransfers()).isLessThan(100);
+        assertThat(Files.list(directory).filter(f -> f.toString().endsWith(".kla")).count()).isGreaterThan(10);
+        assertThat(Files.list(directory).filter(f -> f.toString().endsWith(".klj")).count()).isLessThanOrEqualTo(2);
+        assertBalances(peer, 0, posted + 7, 0, 1_000_000);
+        assertBalances(sink, 0, 0, 0, posted + 7);
+        List<UUID> ids = new ArrayList<>(pendings.stream().map(Transfer::id).toList());
+        settlings.forEach(t -> ids.add(t.id()));
+        assertThat(ledger.lookupTransfers(ids)).extracting(Transfer::id).containsExactlyElementsOf(ids);
+        assertThat(ledger.pendingState(expiring.id())).contains(PendingState.EXPIRED);
+        assertThat(ledger.pendingState(pendings.get(0).id())).contains(PendingState.POSTED);
+        assertThat(ledger.pendingState(pendings.get(2).id())).contains(PendingState.VOIDED);
+        assertThat(create(pendings.get(1))).isEqualTo(CreateTransferResult.EXISTS);
+        assertThat(create(settlings.get(0))).isEqualTo(CreateTransferResult.EXISTS);
+        assertThat(create(Transfer.post(Ids.random(), pendings.get(0).id(), 0)))
+                .isEqualTo(CreateTransferResult.PENDING_TRANSFER_ALREADY_POSTED);
+        assertThat(create(Transfer.voidPending(Ids.random(), expiring.id())))
+                .isEqualTo(CreateTransferResult.PENDING_TRANSFER_EXPIRED);
+        assertEveryTransferPagedOnce(sink, 3 + 300 * 3);
+    }
+
+    private void assertEveryTransferPagedOnce(UUID account, int count) {
+        List<Transfer> paged = new ArrayList<>();
+        long cursor = TransferPage.FIRST;
+        for (boolean more = true; more; ) {
+            TransferPage page = ledger.accountTransfers(account, cursor, 7);
+            paged.addAll(page.transfers());
+            cursor = page.nextCursor();
+            more = page.hasMore();
+        }
+        assertThat(paged).hasSize(count);
+        assertThat(paged).extracting(Transfer::timestamp).isSorted().doesNotHaveDuplicates();
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.kiungo.ledger.postgres;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -44,9 +46,26 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
         return schema;
     }
 
-    /** A JDBC URL whose connections use this test's schema. */
+    /**
+     * A JDBC URL whose connections use this test's schema and carry its name as their application name, so that
+     * {@link #terminateConnections} can find them and nobody else's.
+     */
     public String url() {
-        return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&ApplicationName=" + schema;
+    }
+
+    /** Drops every connection opened with {@link #url()} from the server side, as a database restart would. */
+    public int terminateConnections() {
+        String sql = "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = ?";
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, schema);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(sql + " failed: " + e.getMessage(), e);
+        }
     }
 
     /** A new pool on this test's schema, closed after the test: one per engine, as separate replicas have. */

@@ -1,4 +1,4 @@
-package org.kiungo.ledger.embedded;
+package org.kiungo.ledger;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -7,17 +7,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-import org.kiungo.ledger.Account;
-import org.kiungo.ledger.AccountFlags;
-import org.kiungo.ledger.CreateTransferResult;
-import org.kiungo.ledger.Ids;
-import org.kiungo.ledger.Ledger;
-import org.kiungo.ledger.Transfer;
+import org.kiungo.ledger.embedded.EmbeddedLedger;
+import org.kiungo.ledger.postgres.DatabaseUrl;
+import org.kiungo.ledger.postgres.PostgresLedger;
 
 /**
- * The process the crash test kills: it posts transfers from many concurrent submissions, and prints each
- * transfer's id and amount once {@code createTransfer} has completed, the acknowledgement a Fulfill would wait
- * for. Arguments: the ledger directory, the source and destination account ids.
+ * The process a crash test kills: it posts transfers from many concurrent submissions and prints each transfer's
+ * id and amount once {@code createTransfer} has completed, the acknowledgement a Fulfill would wait for.
+ * Arguments: the source and destination account ids, then the engine: {@code embedded <directory>
+ * <generationBytesMax>} or {@code postgres <url>}.
  */
 public final class CrashChild {
     private static final int IN_FLIGHT_MAX = 256;
@@ -26,10 +24,14 @@ public final class CrashChild {
     }
 
     public static void main(String[] args) throws Exception {
-        UUID source = UUID.fromString(args[1]);
-        UUID destination = UUID.fromString(args[2]);
+        UUID source = UUID.fromString(args[0]);
+        UUID destination = UUID.fromString(args[1]);
         PrintStream out = new PrintStream(System.out, false);
-        Ledger ledger = EmbeddedLedger.open(Path.of(args[0]), Clock.systemUTC());
+        Ledger ledger = switch (args[2]) {
+            case "embedded" -> EmbeddedLedger.open(Path.of(args[3]), Clock.systemUTC(), Long.parseLong(args[4]));
+            case "postgres" -> PostgresLedger.open(DatabaseUrl.parse(args[3]), Clock.systemUTC());
+            default -> throw new IllegalArgumentException("unknown engine " + args[2]);
+        };
         ledger.createAccounts(List.of(Account.create(source, 1, 1, AccountFlags.NONE),
                 Account.create(destination, 1, 1, AccountFlags.NONE))).join();
         System.out.println("READY");
