@@ -136,7 +136,7 @@ final class MutationResolvers {
         return Views.success("Created asset liquidity withdrawal", "error", null);
     }
 
-    private static UUID transferId(Arguments in) {
+    static UUID transferId(Arguments in) {
         String id = in.string("id");
         try {
             if (id != null && id.length() == 36) {

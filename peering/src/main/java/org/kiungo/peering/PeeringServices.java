@@ -19,12 +19,15 @@ public final class PeeringServices {
     private final Assets assets;
     private final Peers peers;
     private final LiquidityOperations liquidity;
+    private final Wallets wallets;
 
-    private PeeringServices(PeeringStore store, Assets assets, Peers peers, LiquidityOperations liquidity) {
+    private PeeringServices(PeeringStore store, Assets assets, Peers peers, LiquidityOperations liquidity,
+                            Wallets wallets) {
         this.store = store;
         this.assets = assets;
         this.peers = peers;
         this.liquidity = liquidity;
+        this.wallets = wallets;
     }
 
     /** Services over {@code store} and {@code ledger}, after loading the store into the directories. */
@@ -38,7 +41,8 @@ public final class PeeringServices {
         LiquidityOperations liquidity = new LiquidityOperations(ledger, store, clock);
         Peers peers = new Peers(store, assets, accounts, liquidity, peerDirectory, tokens, clock, mutations);
         load(store, assetDirectory, peerDirectory);
-        return new PeeringServices(store, assets, peers, liquidity);
+        Wallets wallets = new Wallets(store, assets, accounts, liquidity, peerDirectory, clock, mutations);
+        return new PeeringServices(store, assets, peers, liquidity, wallets);
     }
 
     private static void load(PeeringStore store, InMemoryAssetDirectory assetDirectory,
@@ -60,6 +64,11 @@ public final class PeeringServices {
 
     public Peers peers() {
         return peers;
+    }
+
+    /** Wallet addresses; the node calls {@link Wallets#serve} to receive and send packets for them. */
+    public Wallets wallets() {
+        return wallets;
     }
 
     public LiquidityOperations liquidity() {

@@ -46,6 +46,12 @@ public interface PeeringStore extends AutoCloseable {
 
     Optional<IdempotencyRecord> idempotency(String key);
 
+    /** Inserts a wallet address; DUPLICATE when another has the same URL path. */
+    void insertWalletAddress(WalletAddressRecord wallet);
+
+    /** Every wallet address, oldest first (by creation time, then id). */
+    List<WalletAddressRecord> walletAddresses();
+
     @Override
     void close();
 }

@@ -22,6 +22,8 @@ public final class SqlPeeringStore implements PeeringStore {
             + "settlement_account_id, liquidity_threshold, withdrawal_threshold, created_at_ms";
     private static final String PEER_COLUMNS = "id, name, static_ilp_address, asset_id, max_packet_amount, "
             + "liquidity_threshold, endpoint, outgoing_token, routes, liquidity_account_id, created_at_ms";
+    private static final String WALLET_COLUMNS = "id, url, url_path, public_name, asset_id, account_id, "
+            + "created_at_ms";
     /** SQLSTATE class 23505: unique violation, the same code in PostgreSQL and H2. */
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -180,6 +182,24 @@ public final class SqlPeeringStore implements PeeringStore {
     public Optional<IdempotencyRecord> idempotency(String key) {
         return query("SELECT idempotency_key, operation, fingerprint, response, created_at_ms FROM "
                 + "peering_idempotency WHERE idempotency_key = ?", key, SqlRows::idempotency).stream().findFirst();
+    }
+
+    @Override
+    public void insertWalletAddress(WalletAddressRecord wallet) {
+        transaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO peering_wallet_addresses ("
+                    + WALLET_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                SqlRows.bindWalletAddress(insert, wallet);
+                insert.executeUpdate();
+            }
+            return null;
+        }, "a wallet address with path " + wallet.path() + " exists already");
+    }
+
+    @Override
+    public List<WalletAddressRecord> walletAddresses() {
+        return query("SELECT " + WALLET_COLUMNS + " FROM peering_wallet_addresses ORDER BY created_at_ms, id", null,
+                SqlRows::walletAddress);
     }
 
     @Override

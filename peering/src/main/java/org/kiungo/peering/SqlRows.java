@@ -96,6 +96,22 @@ final class SqlRows {
                 Instant.ofEpochMilli(row.getLong(5)));
     }
 
+    static void bindWalletAddress(PreparedStatement insert, WalletAddressRecord wallet) throws SQLException {
+        insert.setString(1, wallet.id().toString());
+        insert.setString(2, wallet.url().toString());
+        insert.setString(3, wallet.path());
+        insert.setString(4, wallet.publicName().orElse(null));
+        insert.setString(5, wallet.assetId().toString());
+        insert.setString(6, wallet.accountId().toString());
+        insert.setLong(7, wallet.createdAt().toEpochMilli());
+    }
+
+    static WalletAddressRecord walletAddress(ResultSet row) throws SQLException {
+        return new WalletAddressRecord(UUID.fromString(row.getString(1)), URI.create(row.getString(2)),
+                Optional.ofNullable(row.getString(4)), UUID.fromString(row.getString(5)),
+                UUID.fromString(row.getString(6)), Instant.ofEpochMilli(row.getLong(7)));
+    }
+
     static void setOptional(PreparedStatement statement, int index, OptionalLong value) throws SQLException {
         if (value.isPresent()) {
             statement.setLong(index, value.getAsLong());
