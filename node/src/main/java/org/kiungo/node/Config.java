@@ -15,6 +15,7 @@ import static org.kiungo.node.EnvironmentVariable.KIUNGO_BIND_HOST;
 import static org.kiungo.node.EnvironmentVariable.KIUNGO_DATA_DIR;
 import static org.kiungo.node.EnvironmentVariable.LOG_LEVEL;
 import static org.kiungo.node.EnvironmentVariable.REDIS_URL;
+import static org.kiungo.node.EnvironmentVariable.SPSP_PORT;
 import static org.kiungo.node.EnvironmentVariable.STREAM_SECRET;
 import static org.kiungo.node.EnvironmentVariable.WEBHOOK_URL;
 
@@ -38,12 +39,14 @@ import org.kiungo.codec.ilp.IlpAddress;
  *
  * @param ccpBroadcastInterval the least time between two CCP route updates to one peer
  * @param notUsedYet the variables that were set but that the node does not act on yet, to be logged as such
+ * @param spspPort the port of the wallet addresses' SPSP endpoint
  */
 public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instanceName, int connectorPort,
                      int adminPort, int autoPeeringServerPort, boolean enableAutoPeering, Optional<URI> databaseUrl,
                      Optional<URI> redisUrl, Optional<URI> webhookUrl, Optional<URI> exchangeRatesUrl,
                      Optional<Secret> apiSecret, Optional<Secret> streamSecret, Path dataDir, String bindHost,
-                     String logLevel, Duration ccpBroadcastInterval, List<EnvironmentVariable> notUsedYet) {
+                     String logLevel, Duration ccpBroadcastInterval, List<EnvironmentVariable> notUsedYet,
+                     int spspPort) {
     public static final int INSTANCE_NAME_LENGTH_MAX = 200;
     public static final long CCP_BROADCAST_INTERVAL_MS_MIN = 10;
     public static final long CCP_BROADCAST_INTERVAL_MS_MAX = 3_600_000;
@@ -69,6 +72,7 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
         int connectorPort = in.port(CONNECTOR_PORT);
         int adminPort = in.port(ADMIN_PORT);
         int autoPeeringServerPort = in.port(AUTO_PEERING_SERVER_PORT);
+        int spspPort = in.port(SPSP_PORT);
         boolean enableAutoPeering = in.flag(ENABLE_AUTO_PEERING);
         URI connectorUrl = in.url(ILP_CONNECTOR_URL, EnvironmentReader.HTTP_SCHEMES, "http or https")
                 .orElse(URI.create("http://127.0.0.1:" + connectorPort));
@@ -78,7 +82,9 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
         Optional<URI> webhookUrl = in.url(WEBHOOK_URL, EnvironmentReader.HTTP_SCHEMES, "http or https");
         Optional<URI> ratesUrl = in.url(EXCHANGE_RATES_URL, EnvironmentReader.HTTP_SCHEMES, "http or https");
         refuseWhatDoesNotExistYet(in, enableAutoPeering);
-        requireDistinctPorts(in, connectorPort, adminPort, enableAutoPeering ? autoPeeringServerPort : 0);
+        requireDistinctPorts(in, connectorPort, adminPort, enableAutoPeering ? autoPeeringServerPort : 0, spspPort);
+        in.secret(STREAM_SECRET).filter(secret -> StreamSecrets.decode(secret.reveal()) == null).ifPresent(secret ->
+                in.problem("STREAM_SECRET must be 32 bytes in base64, such as the output of openssl rand -base64 32"));
         String instanceName = instanceName(in);
         Path dataDir = dataDir(in);
         String bindHost = in.textOrDefault(KIUNGO_BIND_HOST).strip();
@@ -97,7 +103,7 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
         IlpAddress ilpAddress = address.isPresent() ? address.get() : generatedAddress(dataDir);
         return new Config(ilpAddress, connectorUrl, instanceName, connectorPort, adminPort, autoPeeringServerPort,
                 enableAutoPeering, databaseUrl, redisUrl, webhookUrl, ratesUrl, in.secret(API_SECRET),
-                in.secret(STREAM_SECRET), dataDir, bindHost, logLevel, ccpBroadcastInterval, notUsedYet(in));
+                in.secret(STREAM_SECRET), dataDir, bindHost, logLevel, ccpBroadcastInterval, notUsedYet(in), spspPort);
     }
 
     /** Shows every setting except secrets, and URLs without their user, password or query. */
@@ -111,7 +117,7 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
                 + ", apiSecret=" + apiSecret.map(Secret::toString).orElse("unset")
                 + ", streamSecret=" + streamSecret.map(Secret::toString).orElse("unset")
                 + ", dataDir=" + dataDir + ", bindHost=" + bindHost + ", logLevel=" + logLevel
-                + ", ccpBroadcastInterval=" + ccpBroadcastInterval + "]";
+                + ", ccpBroadcastInterval=" + ccpBroadcastInterval + ", spspPort=" + spspPort + "]";
     }
 
     private static Optional<IlpAddress> address(EnvironmentReader in, String value) {
@@ -129,10 +135,6 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
             in.problem("DATABASE_URL is set, but Kiungo cannot use PostgreSQL yet: the embedded store is the only"
                     + " one so far (the ledger and stores come in later issues); unset DATABASE_URL");
         }
-        if (in.isSet(REDIS_URL)) {
-            in.problem("REDIS_URL is set, but Kiungo cannot use Redis yet: the embedded store is the only one so"
-                    + " far (the ledger and stores come in later issues); unset REDIS_URL");
-        }
         if (enableAutoPeering) {
             in.problem("ENABLE_AUTO_PEERING is true, but Kiungo has no auto-peering server yet (it comes in a later"
                     + " issue); set it to false or unset it");
@@ -141,7 +143,7 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
 
     /** Port 0 asks for a free port, so only fixed ports can collide. */
     private static void requireDistinctPorts(EnvironmentReader in, int... ports) {
-        EnvironmentVariable[] names = {CONNECTOR_PORT, ADMIN_PORT, AUTO_PEERING_SERVER_PORT};
+        EnvironmentVariable[] names = {CONNECTOR_PORT, ADMIN_PORT, AUTO_PEERING_SERVER_PORT, SPSP_PORT};
         for (int i = 0; i < ports.length; i++) {
             for (int j = i + 1; j < ports.length; j++) {
                 if (ports[i] != 0 && ports[i] == ports[j]) {

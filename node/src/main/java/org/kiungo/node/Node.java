@@ -32,6 +32,7 @@ import org.kiungo.ledger.embedded.EmbeddedLedger;
 import org.kiungo.peering.PeeringServices;
 import org.kiungo.peering.PeeringStore;
 import org.kiungo.peering.PeeringStores;
+import org.kiungo.stream.SpspClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,16 +60,18 @@ public final class Node implements AutoCloseable {
     private final Connector parts;
     private final HttpServer connector;
     private final HttpServer admin;
+    private final HttpServer spsp;
     private final CcpTimer ccpTimer;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private Node(Config config, DataDirectory dataDirectory, Connector parts, HttpServer connector,
-                 HttpServer admin) {
+                 HttpServer admin, HttpServer spsp) {
         this.config = config;
         this.dataDirectory = dataDirectory;
         this.parts = parts;
         this.connector = connector;
         this.admin = admin;
+        this.spsp = spsp;
         // Route exchange starts once peers can reach us, so the first control requests can be answered.
         this.ccpTimer = CcpTimer.start(parts.speaker());
     }
@@ -83,28 +86,42 @@ public final class Node implements AutoCloseable {
      * servers; on failure releases whatever it had taken.
      */
     public static Node start(Config config, RateSource rates) throws NodeStartException {
+        return start(config, rates, SpspClient.Resolver.HTTPS);
+    }
+
+    /**
+     * Starts a node whose payments find a payment pointer's SPSP endpoint with {@code pointers}: the pointer's own
+     * https URL in production, a local server in tests.
+     */
+    public static Node start(Config config, RateSource rates, SpspClient.Resolver pointers)
+            throws NodeStartException {
         LOG.info("Kiungo {} \"{}\" starting", Version.current(), config.instanceName());
         DataDirectory dataDirectory = DataDirectory.lock(config.dataDir());
         Connector parts = null;
         HttpServer connector = null;
+        HttpServer spsp = null;
         try {
             Clock clock = Clock.systemUTC();
-            parts = Connector.build(config, rates, clock);
+            parts = Connector.build(config, rates, clock, pointers);
             IlpOverHttpHandler ilpOverHttp = new IlpOverHttpHandler(config.ilpAddress(), parts.incomingTokens(),
                     parts.pipeline());
             connector = HttpServer.start("connector", config.bindHost(), config.connectorPort(), ilpOverHttp, true);
+            spsp = HttpServer.start("spsp", config.bindHost(), config.spspPort(), parts.payments().spsp(), false);
             Optional<RequestSignatures> signatures = config.apiSecret().map(secret -> new RequestSignatures(
                     secret.reveal().getBytes(StandardCharsets.UTF_8), clock));
             Handler adminHandlers = new Handler.Sequence(new HealthHandler(),
                     new GraphqlHandler(parts.admin(), signatures));
             HttpServer admin = HttpServer.start("admin", adminHost(config), config.adminPort(), adminHandlers,
                     false);
-            Node node = new Node(config, dataDirectory, parts, connector, admin);
+            Node node = new Node(config, dataDirectory, parts, connector, admin, spsp);
             node.logStarted();
             return node;
         } catch (NodeStartException | RuntimeException e) {
             if (connector != null) {
                 connector.stop();
+            }
+            if (spsp != null) {
+                spsp.stop();
             }
             if (parts != null) {
                 parts.close();
@@ -133,6 +150,16 @@ public final class Node implements AutoCloseable {
         return admin.port();
     }
 
+    /** The port of the SPSP endpoint of the node's wallet addresses. */
+    public int spspPort() {
+        return spsp.port();
+    }
+
+    /** Assets, peers, wallet addresses and liquidity as the admin API drives them. */
+    public PeeringServices services() {
+        return parts.services();
+    }
+
     public Config config() {
         return config;
     }
@@ -159,6 +186,7 @@ public final class Node implements AutoCloseable {
         LOG.info("stopping");
         ccpTimer.close();
         connector.stop();
+        spsp.stop();
         admin.stop();
         parts.close();
         dataDirectory.close();
@@ -169,8 +197,9 @@ public final class Node implements AutoCloseable {
     /** The connector's parts, built before any server listens. */
     private record Connector(InMemoryIncomingTokens incomingTokens, Ledger ledger, IlpOverHttpClient outgoing,
                              ExecutorService ccpSends, CcpSpeaker speaker, Peering peering, PacketPipeline pipeline,
-                             PeeringStore store, AdminApi admin) {
-        static Connector build(Config config, RateSource rates, Clock clock) {
+                             PeeringStore store, AdminApi admin, PeeringServices services, Payments payments) {
+        static Connector build(Config config, RateSource rates, Clock clock, SpspClient.Resolver pointers)
+                throws NodeStartException {
             Ledger ledger = EmbeddedLedger.open(config.dataDir().resolve(LEDGER_DIRECTORY), clock);
             IlpOverHttpClient outgoing;
             PeeringStore store;
@@ -201,12 +230,23 @@ public final class Node implements AutoCloseable {
                     ConnectorSettings.defaults(config.ilpAddress()), clock, peers, assets, router, rates, ledger,
                     localReceivers, outgoing, speaker));
             PeeringServices services = PeeringServices.open(store, ledger, assets, peers, incomingTokens, clock);
+            Payments payments;
+            try {
+                payments = Payments.build(config, clock, services.wallets(), pipeline, localReceivers, pointers);
+            } catch (NodeStartException | RuntimeException e) {
+                ccpSends.shutdownNow();
+                outgoing.close();
+                store.close();
+                ledger.close();
+                throw e;
+            }
             return new Connector(incomingTokens, ledger, outgoing, ccpSends, speaker,
                     new Peering(ledger, assets, peers, localReceivers), pipeline, store,
-                    AdminApi.over(services, clock));
+                    AdminApi.over(services, clock, payments.payer()), services, payments);
         }
 
         void close() {
+            payments.close();
             ccpSends.shutdownNow();
             outgoing.close();
             store.close();
@@ -224,6 +264,7 @@ public final class Node implements AutoCloseable {
         LOG.info("admin listening on http://{}:{} (GraphQL at {}, /healthz); {}", adminHost(config), adminPort(),
                 GraphqlHandler.PATH, config.apiSecret().isPresent() ? "requests must be signed with API_SECRET"
                         : "loopback only, since API_SECRET is unset and requests are not signed");
+        LOG.info("SPSP listening on http://{}:{} for the wallet addresses", config.bindHost(), spspPort());
         for (EnvironmentVariable variable : config.notUsedYet()) {
             LOG.info("{} is set but not used yet", variable);
         }
