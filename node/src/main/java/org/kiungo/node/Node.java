@@ -160,6 +160,11 @@ public final class Node implements AutoCloseable {
         return parts.services();
     }
 
+    /** The node's ledger, to read balances from. */
+    public Ledger ledger() {
+        return parts.ledger();
+    }
+
     public Config config() {
         return config;
     }
