@@ -33,6 +33,7 @@ final class WalletResolvers {
         Wallets wallets = services.wallets();
         return Map.of(
                 "walletAddress", env -> view(wallets.get(env.getArgument("id"))),
+                "walletAddressByUrl", env -> wallets.byUrl(env.getArgument("url")).map(this::view).orElse(null),
                 "walletAddresses", env -> Views.connection(wallets.page(env.getArgument("first"),
                         env.getArgument("after"), env.getArgument("last"), env.getArgument("before")),
                         w -> w.id().toString(), this::view));

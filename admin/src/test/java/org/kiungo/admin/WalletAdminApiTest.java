@@ -83,6 +83,9 @@ final class WalletAdminApiTest {
         Map<String, Object> page = data(admin.run("{ walletAddresses(first: 1) { pageInfo { hasNextPage endCursor }"
                 + " edges { node { id } } } }", "{}"), "walletAddresses");
 
+        Map<String, Object> byUrl = data(admin.run("query($url: String!) { walletAddressByUrl(url: $url) { id } }",
+                "{\"url\": \"https://EXAMPLE.wallet.com/sarah\"}"), "walletAddressByUrl");
+        assertThat(byUrl).containsEntry("id", sarah);
         assertThat(view).containsEntry("liquidity", "1500").containsEntry("receivedTotal", "1500")
                 .containsEntry("sentTotal", "0");
         assertThat(((Map<?, ?>) page.get("pageInfo")).get("hasNextPage")).isEqualTo(true);

@@ -2,9 +2,12 @@ package org.kiungo.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -147,6 +150,29 @@ class PaymentNetworkTest {
         for (Node node : List.of(a, b, c)) {
             assertReconciles(node);
         }
+    }
+
+    @Test
+    void shouldPayFromTheCommandLineThroughTheRunningNodesAdminApi() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Main main = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        Map<String, String> environment = Map.of("ADMIN_PORT", Integer.toString(a.adminPort()));
+
+        int status = main.execute(new String[] {"pay", "--from", "$nodea/alice", "--to", "$nodec/bob", "--amount",
+            "500"}, environment);
+        int usage = main.execute(new String[] {"pay", "--from", "$nodea/alice", "--amount", "5"}, environment);
+        int unknown = main.execute(new String[] {"pay", "--from", "$nodea/carol", "--to", "$nodec/bob", "--amount",
+            "5"}, environment);
+
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Payment completed", "sentAmount: 500",
+                "deliveredAmount: 450");
+        assertThat(usage).isEqualTo(Main.EXIT_USAGE);
+        assertThat(unknown).isEqualTo(Main.EXIT_CANNOT_START);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no wallet address $nodea/carol");
+        assertThat(account(c, bob).creditsPosted()).isEqualTo(450);
     }
 
     @Test

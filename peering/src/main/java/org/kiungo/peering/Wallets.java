@@ -109,6 +109,12 @@ public final class Wallets {
         return Optional.ofNullable(byPath.get(path.toLowerCase(Locale.ROOT)));
     }
 
+    /** The wallet at {@code url}, an https URL or payment pointer compared without case; BAD_USER_INPUT if neither. */
+    public Optional<WalletAddressRecord> byUrl(String url) {
+        URI normalized = url(url);
+        return byPath(normalized.getRawPath()).filter(wallet -> wallet.url().equals(normalized));
+    }
+
     /** A page of wallet addresses, oldest first. */
     public Page<WalletAddressRecord> page(Integer first, String after, Integer last, String before) {
         List<WalletAddressRecord> all = byId.values().stream()
