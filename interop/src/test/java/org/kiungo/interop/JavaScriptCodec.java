@@ -62,15 +62,8 @@ final class JavaScriptCodec implements AutoCloseable {
 
     /** Starts the codec server, installing the pinned packages first if they are missing and npm exists. */
     static JavaScriptCodec start() throws Unavailable {
-        Path js = Path.of(System.getProperty("kiungo.interop.js", "js")).toAbsolutePath();
-        Optional<Path> node = onPath("node");
-        if (node.isEmpty()) {
-            throw new Unavailable("`node` is not on PATH");
-        }
-        if (!Files.isDirectory(js.resolve("node_modules")) && !install(js)) {
-            throw new Unavailable(js.resolve("node_modules") + " is missing and `npm ci --prefix " + js
-                    + "` could not install it");
-        }
+        Path js = directory();
+        Optional<Path> node = Optional.of(node());
         JavaScriptCodec codec;
         try {
             codec = new JavaScriptCodec(new ProcessBuilder(node.get().toString(), "codec-server.js")
@@ -81,6 +74,25 @@ final class JavaScriptCodec implements AutoCloseable {
         JsonNode versions = codec.call(request("versions"), STARTUP_TIMEOUT_SECONDS);
         System.out.println("interop: checking against " + versions);
         return codec;
+    }
+
+    /** The directory of the JavaScript side: its scripts and the pinned packages. */
+    static Path directory() {
+        return Path.of(System.getProperty("kiungo.interop.js", "js")).toAbsolutePath();
+    }
+
+    /** The {@code node} executable, with the pinned packages installed first if they are missing and npm exists. */
+    static Path node() throws Unavailable {
+        Path js = directory();
+        Optional<Path> node = onPath("node");
+        if (node.isEmpty()) {
+            throw new Unavailable("`node` is not on PATH");
+        }
+        if (!Files.isDirectory(js.resolve("node_modules")) && !install(js)) {
+            throw new Unavailable(js.resolve("node_modules") + " is missing and `npm ci --prefix " + js
+                    + "` could not install it");
+        }
+        return node.get();
     }
 
     /** Runs {@code npm ci} when npm exists; true when node_modules is there afterwards. */
