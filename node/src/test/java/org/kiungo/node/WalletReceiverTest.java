@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,8 @@ import org.kiungo.peering.AssetRecord;
 import org.kiungo.peering.CreatePeer;
 import org.kiungo.peering.PeerRecord;
 import org.kiungo.peering.WalletAddressRecord;
+import org.kiungo.stream.RedisConnectionTotals;
+import org.kiungo.stream.StreamCredentials;
 
 /**
  * One node's wallet address as a peer reaches it over real HTTP: its SPSP endpoint, then STREAM packets that are
@@ -54,10 +59,16 @@ class WalletReceiverTest {
         RECEIPT_SECRET[0] = 2;
     }
 
+    private static Config config(Path dir, Map<String, String> more) throws Exception {
+        Map<String, String> environment = new HashMap<>(Map.of("KIUNGO_DATA_DIR", dir.toString(), "CONNECTOR_PORT",
+                "0", "ADMIN_PORT", "0", "SPSP_PORT", "0", "ILP_ADDRESS", "test.c"));
+        environment.putAll(more);
+        return Config.load(environment);
+    }
+
     @BeforeEach
     void start(@TempDir Path dir) throws Exception {
-        node = Node.start(Config.load(Map.of("KIUNGO_DATA_DIR", dir.toString(), "CONNECTOR_PORT", "0",
-                "ADMIN_PORT", "0", "SPSP_PORT", "0", "ILP_ADDRESS", "test.c")));
+        node = Node.start(config(dir, Map.of()));
         AssetRecord eur = node.services().assets().create("EUR", 2, OptionalLong.empty(), OptionalLong.empty());
         bob = node.services().wallets().create(eur.id().toString(), "$nodec/bob", Optional.empty());
         mallory = node.services().peers().create(new CreatePeer(eur.id().toString(), "test.mallory",
@@ -168,12 +179,44 @@ class WalletReceiverTest {
         SpspResponse receiver = credentials();
         Path dataDir = node.config().dataDir();
         node.close();
-        node = Node.start(Config.load(Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "CONNECTOR_PORT", "0",
-                "ADMIN_PORT", "0", "SPSP_PORT", "0", "ILP_ADDRESS", "test.c")));
+        node = Node.start(config(dataDir, Map.of()));
         StreamKeys keys = StreamKeys.fromSharedSecret(receiver.sharedSecret());
         byte[] data = streamData(keys, 50);
 
         assertThat(send(50, receiver.destinationAccount(), keys.condition(data), data)).isInstanceOf(Fulfill.class);
         assertThat(node.services().wallets().account(bob).creditsPosted()).isEqualTo(50);
+    }
+
+    @Test
+    void shouldKeepConnectionTotalsInRedisWhenRedisUrlIsSet() throws Exception {
+        byte[] secret = new byte[32];
+        secret[0] = 7;
+        String redisUrl = System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379");
+        Path dataDir = node.config().dataDir();
+        node.close();
+        node = Node.start(config(dataDir, Map.of("REDIS_URL", redisUrl, "STREAM_SECRET",
+                Base64.getEncoder().encodeToString(secret))));
+        SpspResponse receiver = credentials();
+        StreamKeys keys = StreamKeys.fromSharedSecret(receiver.sharedSecret());
+        String key = RedisConnectionTotals.KEY_PREFIX + new StreamCredentials(secret)
+                .recover(receiver.destinationAccount()).orElseThrow().connectionId();
+        RedisClient client = RedisClient.create(redisUrl);
+        try (StatefulRedisConnection<String, String> redis = client.connect()) {
+            byte[] first = streamData(keys, 100);
+            byte[] second = streamData(keys, 100);
+            send(100, receiver.destinationAccount(), keys.condition(first), first);
+            Fulfill last = (Fulfill) send(100, receiver.destinationAccount(), keys.condition(second), second);
+
+            StreamPacket answer = StreamPacket.decode(keys.decrypt(last.data()));
+            StreamFrame.StreamReceipt frame = answer.frames().stream()
+                    .filter(StreamFrame.StreamReceipt.class::isInstance).map(StreamFrame.StreamReceipt.class::cast)
+                    .findFirst().orElseThrow();
+            assertThat(StreamReceipt.decode(frame.receipt()).totalReceived()).isEqualTo(200);
+            assertThat(redis.sync().get(key)).isEqualTo("200");
+            assertThat(redis.sync().pttl(key)).isPositive();
+            redis.sync().del(key);
+        } finally {
+            client.shutdown();
+        }
     }
 }
