@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
  */
 record Payments(SpspHandler spsp, WalletPayer payer, AutoCloseable totalsStore, HttpClient http)
         implements AutoCloseable {
+    /**
+     * Packets of one payment awaiting their reply at once: each hop holds a packet for a durable ledger write, so
+     * one at a time would leave a payment bound by latency; a few more than the cores keep the path busy.
+     */
+    static final int PACKETS_IN_FLIGHT = 16;
     private static final Logger LOG = LoggerFactory.getLogger(Payments.class);
 
     /** Builds the parts and starts serving the wallets: from now on packets to them are answered. */
@@ -57,7 +62,8 @@ record Payments(SpspHandler spsp, WalletPayer payer, AutoCloseable totalsStore, 
         HttpClient http = HttpClient.newBuilder().connectTimeout(SpspClient.TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         return new Payments(new SpspHandler(directory, credentials), new WalletPayer(wallets, pipeline,
-                new SpspClient(http, resolver), clock, SenderConfig.DEFAULTS), redis, http);
+                new SpspClient(http, resolver), clock, SenderConfig.DEFAULTS.withPacketsInFlight(PACKETS_IN_FLIGHT)),
+                redis, http);
     }
 
     @Override
