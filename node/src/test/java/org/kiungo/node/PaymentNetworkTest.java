@@ -39,7 +39,7 @@ class PaymentNetworkTest {
     static final String PAY = "mutation($input: CreatePaymentInput!) { createPayment(input: $input) { success "
             + "message payment { sentAmount deliveredAmount packetsFulfilled completed stopReason detail } } }";
     private final Map<String, Integer> spspPorts = new ConcurrentHashMap<>();
-    private final AdminClient admin = new AdminClient();
+    private final PaymentsAdminClient admin = new PaymentsAdminClient();
     Node a;
     Node b;
     Node c;

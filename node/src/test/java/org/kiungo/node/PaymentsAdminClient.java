@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** GraphQL over real HTTP to a node's admin API, for tests: data on success, the first error's code otherwise. */
-final class AdminClient implements AutoCloseable {
+final class PaymentsAdminClient implements AutoCloseable {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
