@@ -155,6 +155,25 @@ public final class Wallets {
         }
     }
 
+    /**
+     * Takes in the wallets other replicas on the same database created, and puts back in the connector's directory
+     * any served wallet missing there (a refresh of the directory from the store's peers removes them, since wallets
+     * are not peers in the store). Cheap when nothing changed: one query, no directory change.
+     */
+    public void refresh() {
+        synchronized (mutations) {
+            for (WalletAddressRecord wallet : store.walletAddresses()) {
+                if (!byId.containsKey(wallet.id()) && byId.size() < WALLETS_MAX) {
+                    remember(wallet);
+                }
+            }
+            if (served != null) {
+                byId.values().stream().filter(wallet -> directory.peer(wallet.peerId()).isEmpty())
+                        .forEach(wallet -> attach(wallet, served));
+            }
+        }
+    }
+
     private void attach(WalletAddressRecord wallet, Served to) {
         directory.addHashed(wallet.toPeer(asset(wallet), to.nodeAddress()), List.of());
         to.receivers().register(wallet.peerId(), to.receiver());

@@ -2,6 +2,7 @@ package org.kiungo.peering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -139,5 +140,23 @@ abstract class WalletsContractTest {
             assertThat(peer.sendRoutes() || peer.receiveRoutes()).isFalse();
             assertThat(receivers.receiver(wallet.peerId())).isPresent();
         }
+    }
+
+    @Test
+    void shouldTakeInWalletsOfOtherReplicasAndRestoreRemovedWalletPeersOnRefresh() {
+        WalletAddressRecord alice = alice();
+        LocalReceivers receivers = new LocalReceivers();
+        services.wallets().serve(NODE, receivers, (from, prepare) -> new Fulfill(new byte[32], new byte[0]));
+        WalletAddressRecord other = new WalletAddressRecord(UUID.randomUUID(), URI.create(
+                "https://wallet.example/carol"), Optional.empty(), usd.id(), UUID.randomUUID(), clock.instant());
+        store.insertWalletAddress(other);
+        peers.remove(alice.peerId());
+
+        services.wallets().refresh();
+
+        assertThat(peers.peer(alice.peerId())).isPresent();
+        assertThat(peers.peer(other.peerId())).isPresent();
+        assertThat(services.wallets().byPath("/carol")).contains(other);
+        assertThat(receivers.receiver(other.peerId())).isPresent();
     }
 }
