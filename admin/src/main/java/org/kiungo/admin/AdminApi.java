@@ -53,22 +53,31 @@ public final class AdminApi {
         this.graphql = graphql;
     }
 
-    /** The API over {@code services}; idempotency records go to their store, time comes from {@code clock}. */
+    /** The API over {@code services}, refusing payments; idempotency records go to their store. */
     public static AdminApi over(PeeringServices services, Clock clock) {
-        return over(services, Optional.empty(), clock);
+        return over(services, Optional.empty(), clock, WalletPayments.NONE);
     }
 
-    /** The API over {@code services}, reaching other nodes through {@code remote} when present. */
-    public static AdminApi over(PeeringServices services, Optional<RemotePeering> remote, Clock clock) {
+    /**
+     * The API over {@code services}, reaching other nodes through {@code remote} when present and sending payments
+     * with {@code payments}; time comes from {@code clock}.
+     */
+    public static AdminApi over(PeeringServices services, Optional<RemotePeering> remote, Clock clock,
+                                WalletPayments payments) {
         Views views = new Views(services);
         Idempotency idempotency = new Idempotency(services.store(), clock);
+        WalletResolvers wallets = new WalletResolvers(services, views, payments);
+        Map<String, MutationResolvers.Mutation> resolvers = new HashMap<>(new MutationResolvers(services, views,
+                remote).mutations());
+        resolvers.putAll(wallets.mutations());
         Map<String, DataFetcher<?>> mutations = new HashMap<>();
-        new MutationResolvers(services, views, remote).mutations().forEach((name, mutation) -> mutations.put(name,
+        resolvers.forEach((name, mutation) -> mutations.put(name,
                 env -> idempotency.run(name, MutationResolvers.input(env), mutation)));
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(UInt64Scalar.TYPE)
                 .type("Query", type -> {
                     new QueryResolvers(services, views).fetchers().forEach(type::dataFetcher);
+                    wallets.queries().forEach(type::dataFetcher);
                     return type;
                 })
                 .type("Mutation", type -> {

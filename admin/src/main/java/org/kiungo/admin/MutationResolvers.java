@@ -166,7 +166,7 @@ final class MutationResolvers {
                 + "without remote peering, so it cannot reach other nodes"));
     }
 
-    private static UUID transferId(Arguments in) {
+    static UUID transferId(Arguments in) {
         String id = in.string("id");
         try {
             if (id != null && id.length() == 36) {

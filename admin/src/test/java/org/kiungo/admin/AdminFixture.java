@@ -76,6 +76,16 @@ final class AdminFixture implements AutoCloseable {
         return api.execute(request.query(), request.operationName(), request.variables());
     }
 
+    /** A JSON object as a map, as graphql-java takes variables. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> parse(String json) {
+        try {
+            return JSON.readValue(json, Map.class);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> data(Map<String, Object> response, String field) {
         if (response.containsKey("errors")) {

@@ -38,7 +38,7 @@ class RemotePeeringMutationsTest {
         fixture = new AdminFixture(directory);
         remote = RemotePeering.open(fixture.services, new NodeIdentity(IlpAddress.of("test.us"),
                 URI.create("http://127.0.0.1:3002"), "Us"), NodeKey.loadOrCreate(fixture.store, Clock.systemUTC()));
-        api = AdminApi.over(fixture.services, Optional.of(remote), Clock.systemUTC());
+        api = AdminApi.over(fixture.services, Optional.of(remote), Clock.systemUTC(), WalletPayments.NONE);
         usd = assetId(AdminFixture.data(fixture.run("mutation { createAsset(input: {code: \"USD\", scale: 2}) "
                 + "{ asset { id } } }", ""), "createAsset"));
     }

@@ -56,7 +56,7 @@ public final class BenchNode {
     private static void runEmbedded(URI sink) throws Exception {
         Path dataDir = Files.createTempDirectory("kiungo-bench-node");
         try (Node node = Node.start(Config.load(Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "CONNECTOR_PORT", "0",
-                "ADMIN_PORT", "0", "ILP_ADDRESS", BenchPackets.NODE_ADDRESS)))) {
+                "ADMIN_PORT", "0", "SPSP_PORT", "0", "ILP_ADDRESS", BenchPackets.NODE_ADDRESS)))) {
             // Created as an operator would, so route exchange stays on; the sink simply fulfils CCP's requests.
             String asset = node.peering().createAsset(ASSET.code(), ASSET.scale()).id().toString();
             String sender = node.peering().createPeer(new CreatePeer(asset, BenchPackets.SENDER_ADDRESS,

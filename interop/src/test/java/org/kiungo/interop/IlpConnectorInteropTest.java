@@ -86,7 +86,8 @@ class IlpConnectorInteropTest {
         }
         receiver = fulfillingReceiver();
         kiungo = Node.start(Config.load(Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "CONNECTOR_PORT", "0",
-                "ADMIN_PORT", "0", "ILP_ADDRESS", "test.kiungo", "CCP_BROADCAST_INTERVAL_MS", "200")));
+                "ADMIN_PORT", "0", "SPSP_PORT", "0", "ILP_ADDRESS", "test.kiungo", "CCP_BROADCAST_INTERVAL_MS",
+                "200")));
         int jsPeerPort = JavaScriptConnector.freePort();
         jsSenderPort = JavaScriptConnector.freePort();
         String usd = kiungo.peering().createAsset("USD", 9).id().toString();

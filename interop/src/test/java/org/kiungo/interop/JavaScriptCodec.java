@@ -62,8 +62,8 @@ final class JavaScriptCodec implements AutoCloseable {
 
     /** Starts the codec server, installing the pinned packages first if they are missing and npm exists. */
     static JavaScriptCodec start() throws Unavailable {
-        Path js = installedPackages();
-        Optional<Path> node = onPath("node");
+        Path js = directory();
+        Optional<Path> node = Optional.of(node());
         JavaScriptCodec codec;
         try {
             codec = new JavaScriptCodec(new ProcessBuilder(node.get().toString(), "codec-server.js")
@@ -76,20 +76,29 @@ final class JavaScriptCodec implements AutoCloseable {
         return codec;
     }
 
-    /**
-     * The npm project with the pinned packages installed, installing them first if they are missing and npm exists;
-     * {@link Unavailable} when {@code node} is missing or the packages cannot be installed.
-     */
+    /** The npm project with the pinned packages installed; {@link Unavailable} as {@link #node()} says. */
     static Path installedPackages() throws Unavailable {
-        Path js = Path.of(System.getProperty("kiungo.interop.js", "js")).toAbsolutePath();
-        if (onPath("node").isEmpty()) {
+        node();
+        return directory();
+    }
+
+    /** The directory of the JavaScript side: its scripts and the pinned packages. */
+    static Path directory() {
+        return Path.of(System.getProperty("kiungo.interop.js", "js")).toAbsolutePath();
+    }
+
+    /** The {@code node} executable, with the pinned packages installed first if they are missing and npm exists. */
+    static Path node() throws Unavailable {
+        Path js = directory();
+        Optional<Path> node = onPath("node");
+        if (node.isEmpty()) {
             throw new Unavailable("`node` is not on PATH");
         }
         if (!Files.isDirectory(js.resolve("node_modules")) && !install(js)) {
             throw new Unavailable(js.resolve("node_modules") + " is missing and `npm ci --prefix " + js
                     + "` could not install it");
         }
-        return js;
+        return node.get();
     }
 
     /** Runs {@code npm ci} when npm exists; true when node_modules is there afterwards. */

@@ -19,6 +19,7 @@ import static org.kiungo.node.EnvironmentVariable.KIUNGO_DATA_DIR;
 import static org.kiungo.node.EnvironmentVariable.LOG_LEVEL;
 import static org.kiungo.node.EnvironmentVariable.REDIS_URL;
 import static org.kiungo.node.EnvironmentVariable.SIGNATURE_SECRET;
+import static org.kiungo.node.EnvironmentVariable.SPSP_PORT;
 import static org.kiungo.node.EnvironmentVariable.STREAM_SECRET;
 import static org.kiungo.node.EnvironmentVariable.WEBHOOK_TIMEOUT;
 import static org.kiungo.node.EnvironmentVariable.WEBHOOK_URL;
@@ -53,6 +54,7 @@ import org.kiungo.ledger.postgres.DatabaseUrl;
  * @param notUsedYet the variables that were set but that the node does not act on yet, to be logged as such
  * @param signatureSecret signs webhook events (SIGNATURE_SECRET)
  * @param webhookTimeout how long one webhook request may take (WEBHOOK_TIMEOUT)
+ * @param spspPort the port of the wallet addresses' SPSP endpoint
  */
 public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instanceName, int connectorPort,
                      int adminPort, int autoPeeringServerPort, boolean enableAutoPeering, Optional<URI> databaseUrl,
@@ -60,7 +62,8 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
                      Optional<Secret> apiSecret, Optional<Secret> streamSecret, Path dataDir, String bindHost,
                      String logLevel, Duration ccpBroadcastInterval, ExchangeRatesSettings exchangeRates,
                      Set<String> asynchronousPeers, List<EnvironmentVariable> notUsedYet,
-                     Optional<Secret> signatureSecret, Duration webhookTimeout, AutoPeeringSettings autoPeering) {
+                     Optional<Secret> signatureSecret, Duration webhookTimeout, AutoPeeringSettings autoPeering,
+                     int spspPort) {
     public static final int INSTANCE_NAME_LENGTH_MAX = 200;
     public static final long CCP_BROADCAST_INTERVAL_MS_MIN = 10;
     public static final long CCP_BROADCAST_INTERVAL_MS_MAX = 3_600_000;
@@ -90,6 +93,7 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
         int connectorPort = in.port(CONNECTOR_PORT);
         int adminPort = in.port(ADMIN_PORT);
         int autoPeeringServerPort = in.port(AUTO_PEERING_SERVER_PORT);
+        int spspPort = in.port(SPSP_PORT);
         boolean enableAutoPeering = in.flag(ENABLE_AUTO_PEERING);
         URI connectorUrl = in.url(ILP_CONNECTOR_URL, EnvironmentReader.HTTP_SCHEMES, "http or https")
                 .orElse(URI.create("http://127.0.0.1:" + connectorPort));
@@ -102,8 +106,9 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
         ExchangeRatesSettings exchangeRates = ExchangeRatesSettings.read(in, ratesUrl);
         Set<String> asynchronousPeers = asynchronousPeers(in);
         AutoPeeringSettings autoPeering = autoPeering(in);
-        refuseWhatDoesNotExistYet(in);
-        requireDistinctPorts(in, connectorPort, adminPort, enableAutoPeering ? autoPeeringServerPort : 0);
+        requireDistinctPorts(in, connectorPort, adminPort, enableAutoPeering ? autoPeeringServerPort : 0, spspPort);
+        in.secret(STREAM_SECRET).filter(secret -> StreamSecrets.decode(secret.reveal()) == null).ifPresent(secret ->
+                in.problem("STREAM_SECRET must be 32 bytes in base64, such as the output of openssl rand -base64 32"));
         String instanceName = instanceName(in);
         Path dataDir = dataDir(in);
         String bindHost = in.textOrDefault(KIUNGO_BIND_HOST).strip();
@@ -125,7 +130,7 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
         return new Config(ilpAddress, connectorUrl, instanceName, connectorPort, adminPort, autoPeeringServerPort,
                 enableAutoPeering, databaseUrl, redisUrl, webhookUrl, ratesUrl, in.secret(API_SECRET),
                 in.secret(STREAM_SECRET), dataDir, bindHost, logLevel, ccpBroadcastInterval, exchangeRates,
-                asynchronousPeers, notUsedYet(in), in.secret(SIGNATURE_SECRET), webhookTimeout, autoPeering);
+                asynchronousPeers, notUsedYet(in), in.secret(SIGNATURE_SECRET), webhookTimeout, autoPeering, spspPort);
     }
 
     /** Shows every setting except secrets, and URLs without their user, password or query. */
@@ -142,7 +147,8 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
                 + ", ccpBroadcastInterval=" + ccpBroadcastInterval + ", exchangeRates=" + exchangeRates.describe()
                 + ", asynchronousPeers=" + asynchronousPeers
                 + ", signatureSecret=" + signatureSecret.map(Secret::toString).orElse("unset")
-                + ", webhookTimeout=" + webhookTimeout + ", autoPeering=" + autoPeering + "]";
+                + ", webhookTimeout=" + webhookTimeout + ", autoPeering=" + autoPeering + ", spspPort=" + spspPort
+                + "]";
     }
 
     private static Optional<IlpAddress> address(EnvironmentReader in, String value) {
@@ -152,14 +158,6 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
         }
         in.problem(ILP_ADDRESS, "is not a valid ILP address", value, problem);
         return Optional.empty();
-    }
-
-    /** Variables the node cannot honour yet stop it, rather than being quietly ignored. */
-    private static void refuseWhatDoesNotExistYet(EnvironmentReader in) {
-        if (in.isSet(REDIS_URL)) {
-            in.problem("REDIS_URL is set, but Kiungo cannot use Redis yet: the embedded store is the only one so"
-                    + " far (the ledger and stores come in later issues); unset REDIS_URL");
-        }
     }
 
     private static AutoPeeringSettings autoPeering(EnvironmentReader in) {
@@ -188,7 +186,7 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
 
     /** Port 0 asks for a free port, so only fixed ports can collide. */
     private static void requireDistinctPorts(EnvironmentReader in, int... ports) {
-        EnvironmentVariable[] names = {CONNECTOR_PORT, ADMIN_PORT, AUTO_PEERING_SERVER_PORT};
+        EnvironmentVariable[] names = {CONNECTOR_PORT, ADMIN_PORT, AUTO_PEERING_SERVER_PORT, SPSP_PORT};
         for (int i = 0; i < ports.length; i++) {
             for (int j = i + 1; j < ports.length; j++) {
                 if (ports[i] != 0 && ports[i] == ports[j]) {

@@ -27,8 +27,8 @@ public enum EnvironmentVariable {
             "PostgreSQL URL (postgres://, postgresql:// or jdbc:postgresql://; schema from its currentSchema option)"
                     + " holding the ledger, assets, peers, token hashes, withdrawals and idempotency records",
             Use.USED),
-    REDIS_URL(null, "unset, in memory", "Redis URL (redis:// or rediss://) for state shared by replicas",
-            Use.REFUSED),
+    REDIS_URL(null, "unset, in memory", "Redis URL (redis:// or rediss://) for state shared by replicas: STREAM"
+            + " connection totals", Use.USED),
     WEBHOOK_URL(null, "unset: events are recorded, not sent",
             "http(s) URL that receives webhook events (liquidity thresholds crossed) as signed JSON POSTs", Use.USED),
     SIGNATURE_SECRET(null, "unset: webhook events unsigned", "secret that signs webhook events (header "
@@ -49,7 +49,10 @@ public enum EnvironmentVariable {
     API_SECRET(null, "unset: admin API on 127.0.0.1 only, unsigned",
             "secret that signs admin API requests (header signature: t=<ms>, v1=<HMAC-SHA256 of \"<t>.<body>\">);"
                     + " when set, the admin API listens on KIUNGO_BIND_HOST", Use.USED),
-    STREAM_SECRET(null, "unset", "secret from which STREAM shared secrets are derived", Use.NOT_YET),
+    STREAM_SECRET(null, "unset: generated once and kept in KIUNGO_DATA_DIR/stream-secret",
+            "32 bytes in base64 from which STREAM shared secrets are derived; replicas must share one", Use.USED),
+    SPSP_PORT("3003", null, "port of the SPSP endpoint of the node's wallet addresses (GET /alice with Accept:"
+            + " application/spsp4+json); 0 picks a free port", Use.USED),
     CCP_BROADCAST_INTERVAL_MS("30000", null, "least milliseconds between two CCP route updates to one peer,"
             + " which aggregate the changes made meanwhile; 10 to 3600000", Use.USED),
     KIUNGO_DATA_DIR("./kiungo-data", "relative to the working directory",

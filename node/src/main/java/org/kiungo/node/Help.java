@@ -17,6 +17,9 @@ final class Help {
                 .append("Kiungo is an Interledger node.\n\n")
                 .append("Commands:\n")
                 .append(INDENT).append("run       start the node; SIGTERM or Ctrl-C stops it\n")
+                .append(INDENT).append("pay       pay from a wallet address through the running node (admin API):\n")
+                .append(INDENT).append("          pay --from <wallet address> --to <payment pointer> --amount <n>\n")
+                .append(INDENT).append("          [--slippage <s>]\n")
                 .append(INDENT).append("help      show this help (also --help, -h)\n")
                 .append(INDENT).append("version   print the version (also --version)\n\n")
                 .append("Environment variables (an empty value counts as unset):\n");

@@ -1,6 +1,7 @@
 package org.kiungo.node;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,9 @@ public final class Main {
 
     /** Runs one command; {@code run} returns only once the node has stopped. */
     int execute(String[] args, Map<String, String> environment) {
+        if (args.length >= 1 && args[0].equals("pay")) {
+            return new PayCommand(out, err).run(List.of(args).subList(1, args.length), environment);
+        }
         if (args.length != 1) {
             err.println(args.length == 0 ? "kiungo: no command given" : "kiungo: one command at a time");
             err.print(Help.text());

@@ -16,6 +16,7 @@ import org.kiungo.admin.AdminApi;
 import org.kiungo.admin.GraphqlHandler;
 import org.kiungo.connector.ccp.CcpTimer;
 import org.kiungo.admin.RequestSignatures;
+import org.kiungo.ledger.Ledger;
 import org.kiungo.peering.AutoPeeringAcceptor;
 import org.kiungo.peering.AutoPeeringHandler;
 import org.kiungo.peering.NodeIdentity;
@@ -23,6 +24,7 @@ import org.kiungo.peering.NodeKey;
 import org.kiungo.peering.PeeringServices;
 import org.kiungo.peering.RemotePeering;
 import org.kiungo.peering.WebFingerHandler;
+import org.kiungo.stream.SpspClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,7 @@ public final class Node implements AutoCloseable {
     /** The auto-peering server, when ENABLE_AUTO_PEERING is true; otherwise null. */
     private final HttpServer autoPeering;
     private final RemotePeering remote;
+    private final HttpServer spsp;
     private final CcpTimer ccpTimer;
     private final Runnable closeRates;
     /** Only with a database other replicas may share; an embedded store has no other writer. */
@@ -56,7 +59,8 @@ public final class Node implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private Node(Config config, DataDirectory dataDirectory, NodeParts parts, HttpServer connector,
-                 HttpServer admin, HttpServer autoPeering, RemotePeering remote, Runnable closeRates) {
+                 HttpServer admin, HttpServer autoPeering, RemotePeering remote, HttpServer spsp,
+                 Runnable closeRates) {
         this.config = config;
         this.closeRates = closeRates;
         this.dataDirectory = dataDirectory;
@@ -65,6 +69,7 @@ public final class Node implements AutoCloseable {
         this.admin = admin;
         this.autoPeering = autoPeering;
         this.remote = remote;
+        this.spsp = spsp;
         // Route exchange starts once peers can reach us, so the first control requests can be answered.
         this.ccpTimer = CcpTimer.start(parts.speaker());
         this.peeringRefresh = config.databaseUrl().map(url -> PeeringRefreshTimer.start(parts.peering().services()));
@@ -74,19 +79,29 @@ public final class Node implements AutoCloseable {
     public static Node start(Config config) throws NodeStartException {
         ExchangeRatesSettings.Rates rates = config.exchangeRates().open(Clock.systemUTC());
         LOG.info("{}", config.exchangeRates().describe());
-        return start(config, rates.source(), rates::close);
+        return start(config, rates.source(), SpspClient.Resolver.HTTPS, rates::close);
     }
 
     /** Starts a node with {@code rates} instead of the configured ones: for in-process tests. */
     public static Node start(Config config, RateSource rates) throws NodeStartException {
-        return start(config, rates, () -> { });
+        return start(config, rates, SpspClient.Resolver.HTTPS);
+    }
+
+    /**
+     * Starts a node with {@code rates} whose payments find a payment pointer's SPSP endpoint with {@code pointers}:
+     * the pointer's own https URL in production, a local server in tests.
+     */
+    public static Node start(Config config, RateSource rates, SpspClient.Resolver pointers)
+            throws NodeStartException {
+        return start(config, rates, pointers, () -> { });
     }
 
     /**
      * Locks the data directory, opens the ledger, builds the packet pipeline with {@code rates} and starts the
      * servers; on failure releases whatever it had taken, {@code closeRates} included.
      */
-    private static Node start(Config config, RateSource rates, Runnable closeRates) throws NodeStartException {
+    private static Node start(Config config, RateSource rates, SpspClient.Resolver pointers, Runnable closeRates)
+            throws NodeStartException {
         LOG.info("Kiungo {} \"{}\" starting", Version.current(), config.instanceName());
         DataDirectory dataDirectory;
         try {
@@ -99,9 +114,10 @@ public final class Node implements AutoCloseable {
         HttpServer connector = null;
         HttpServer autoPeering = null;
         RemotePeering remote = null;
+        HttpServer spsp = null;
         try {
             Clock clock = Clock.systemUTC();
-            parts = NodeParts.build(config, rates, clock);
+            parts = NodeParts.build(config, rates, clock, pointers);
             NodeKey key = NodeKey.loadOrCreate(parts.storage().store(), clock);
             // The record names the connector's URL, known once it listens: until then WebFinger answers 503.
             AtomicReference<NodeIdentity> known = new AtomicReference<>();
@@ -113,19 +129,12 @@ public final class Node implements AutoCloseable {
             known.set(identity);
             PeeringServices services = parts.peering().services();
             remote = RemotePeering.open(services, identity, key);
-            if (config.enableAutoPeering()) {
-                autoPeering = HttpServer.start("auto-peering", config.bindHost(), config.autoPeeringServerPort(),
-                        new AutoPeeringHandler(new AutoPeeringAcceptor(services, identity,
-                                config.autoPeering().defaultLiquidity(), config.autoPeering().allowedPrefixes())),
-                        false);
-            }
-            Optional<RequestSignatures> signatures = config.apiSecret().map(secret -> new RequestSignatures(
-                    secret.reveal().getBytes(StandardCharsets.UTF_8), clock));
-            Handler adminHandlers = new Handler.Sequence(new HealthHandler(),
-                    new GraphqlHandler(AdminApi.over(services, Optional.of(remote), clock), signatures));
-            HttpServer admin = HttpServer.start("admin", adminHost(config), config.adminPort(), adminHandlers,
-                    false);
-            Node node = new Node(config, dataDirectory, parts, connector, admin, autoPeering, remote, closeRates);
+            autoPeering = config.enableAutoPeering() ? startAutoPeering(config, services, identity) : null;
+            spsp = HttpServer.start("spsp", config.bindHost(), config.spspPort(), parts.payments().spsp(), false);
+            HttpServer admin = startAdmin(config, AdminApi.over(services, Optional.of(remote), clock,
+                    parts.payments().payer()), clock);
+            Node node = new Node(config, dataDirectory, parts, connector, admin, autoPeering, remote, spsp,
+                    closeRates);
             node.logStarted();
             return node;
         } catch (NodeStartException | RuntimeException e) {
@@ -138,6 +147,9 @@ public final class Node implements AutoCloseable {
             if (remote != null) {
                 remote.close();
             }
+            if (spsp != null) {
+                spsp.stop();
+            }
             if (parts != null) {
                 parts.close();
             }
@@ -145,6 +157,20 @@ public final class Node implements AutoCloseable {
             closeRates.run();
             throw e;
         }
+    }
+
+    private static HttpServer startAutoPeering(Config config, PeeringServices services, NodeIdentity identity)
+            throws NodeStartException {
+        return HttpServer.start("auto-peering", config.bindHost(), config.autoPeeringServerPort(),
+                new AutoPeeringHandler(new AutoPeeringAcceptor(services, identity,
+                        config.autoPeering().defaultLiquidity(), config.autoPeering().allowedPrefixes())), false);
+    }
+
+    private static HttpServer startAdmin(Config config, AdminApi api, Clock clock) throws NodeStartException {
+        Optional<RequestSignatures> signatures = config.apiSecret().map(secret -> new RequestSignatures(
+                secret.reveal().getBytes(StandardCharsets.UTF_8), clock));
+        return HttpServer.start("admin", adminHost(config), config.adminPort(),
+                new Handler.Sequence(new HealthHandler(), new GraphqlHandler(api, signatures)), false);
     }
 
     /** What the connector port serves: Prepares first, so the synchronous path meets one path check before them. */
@@ -182,6 +208,21 @@ public final class Node implements AutoCloseable {
     /** The port of the admin server ({@code GET /healthz}). */
     public int adminPort() {
         return admin.port();
+    }
+
+    /** The port of the SPSP endpoint of the node's wallet addresses. */
+    public int spspPort() {
+        return spsp.port();
+    }
+
+    /** Assets, peers, wallet addresses and liquidity as the admin API drives them. */
+    public PeeringServices services() {
+        return parts.peering().services();
+    }
+
+    /** The node's ledger, to read balances from. */
+    public Ledger ledger() {
+        return parts.storage().ledger();
     }
 
     /** The port of the auto-peering server; empty when ENABLE_AUTO_PEERING is false. */
@@ -230,6 +271,7 @@ public final class Node implements AutoCloseable {
         peeringRefresh.ifPresent(PeeringRefreshTimer::close);
         connector.stop();
         admin.stop();
+        spsp.stop();
         if (autoPeering != null) {
             autoPeering.stop();
         }
@@ -253,6 +295,7 @@ public final class Node implements AutoCloseable {
         LOG.info("liquidity events {}", config.webhookUrl().map(url -> "sent to " + url.getScheme() + "://"
                 + url.getHost() + (config.signatureSecret().isPresent() ? ", signed" : ", unsigned (SIGNATURE_SECRET "
                 + "unset)")).orElse("recorded, not sent (WEBHOOK_URL unset)"));
+        LOG.info("SPSP listening on http://{}:{} for the wallet addresses", config.bindHost(), spspPort());
         LOG.info("WebFinger record at {}{} (X25519 key for WebFinger peering)", identity(config, connectorPort())
                 .ilpConnectorUrl().resolve("/"), WebFingerHandler.PATH.substring(1));
         if (autoPeering != null) {

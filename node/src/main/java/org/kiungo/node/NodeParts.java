@@ -22,6 +22,7 @@ import org.kiungo.connector.ccp.CcpSpeaker;
 import org.kiungo.connector.ccp.RouteCost;
 import org.kiungo.ledger.Ledger;
 import org.kiungo.peering.PeeringServices;
+import org.kiungo.stream.SpspClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +32,11 @@ import org.slf4j.LoggerFactory;
  */
 record NodeParts(InMemoryIncomingTokens incomingTokens, Storage storage, IlpOverHttpClient outgoing,
                  ExecutorService ccpSends, CcpSpeaker speaker, Peering peering, PacketPipeline pipeline,
-                 CallbackReplies callbackReplies, Webhooks webhooks) {
+                 CallbackReplies callbackReplies, Webhooks webhooks, Payments payments) {
     private static final Logger LOG = LoggerFactory.getLogger(NodeParts.class);
 
-    static NodeParts build(Config config, RateSource rates, Clock clock) throws NodeStartException {
+    static NodeParts build(Config config, RateSource rates, Clock clock, SpspClient.Resolver pointers)
+            throws NodeStartException {
         Storage storage = Storage.open(config, clock);
         Ledger ledger = storage.ledger();
         IlpOverHttpClient outgoing;
@@ -60,16 +62,26 @@ record NodeParts(InMemoryIncomingTokens incomingTokens, Storage storage, IlpOver
                 localReceivers, outgoing, speaker));
         PeeringServices services = PeeringServices.open(storage.store(), ledger, assets, peers, incomingTokens,
                 clock);
+        Payments payments;
+        try {
+            payments = Payments.build(config, clock, services.wallets(), pipeline, localReceivers, pointers);
+        } catch (NodeStartException | RuntimeException e) {
+            ccpSends.shutdownNow();
+            outgoing.close();
+            storage.close();
+            throw e;
+        }
         // Liquidity alarms are checked (and their events sent) off the packet path, by one thread of their own.
         Webhooks webhooks = new Webhooks(services.alarms(), config.webhookUrl().map(url -> new WebhookDelivery(
                 storage.store().webhookEvents(), url, config.signatureSecret().map(s -> s.reveal().getBytes(
                 StandardCharsets.UTF_8)), config.webhookTimeout(), clock))).start();
         return new NodeParts(incomingTokens, storage, outgoing, ccpSends, speaker,
                 new Peering(services, ledger, peers, localReceivers), pipeline,
-                new CallbackReplies(peers, outgoing, clock), webhooks);
+                new CallbackReplies(peers, outgoing, clock), webhooks, payments);
     }
 
     void close() {
+        payments.close();
         webhooks.close();
         ccpSends.shutdownNow();
         callbackReplies.close();

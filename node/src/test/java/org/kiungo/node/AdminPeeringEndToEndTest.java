@@ -78,7 +78,7 @@ class AdminPeeringEndToEndTest {
 
     private static Config config(Path dataDir, String address, int connectorPort) throws ConfigException {
         return Config.load(Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "CONNECTOR_PORT",
-                Integer.toString(connectorPort), "ADMIN_PORT", "0", "ILP_ADDRESS", address));
+                Integer.toString(connectorPort), "ADMIN_PORT", "0", "SPSP_PORT", "0", "ILP_ADDRESS", address));
     }
 
     @SuppressWarnings("unchecked")

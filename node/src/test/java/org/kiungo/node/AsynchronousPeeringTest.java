@@ -89,7 +89,7 @@ class AsynchronousPeeringTest {
 
     private static Config config(Path dataDir, String address) throws ConfigException {
         return Config.load(Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "CONNECTOR_PORT", "0", "ADMIN_PORT", "0",
-                "ILP_ADDRESS", address));
+                "SPSP_PORT", "0", "ILP_ADDRESS", address));
     }
 
     private static String endpoint(Node to) {

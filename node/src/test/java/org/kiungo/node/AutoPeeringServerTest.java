@@ -35,7 +35,7 @@ class AutoPeeringServerTest {
     @BeforeEach
     void start() throws Exception {
         node = Node.start(Config.load(Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "CONNECTOR_PORT", "0",
-                "ADMIN_PORT", "0", "AUTO_PEERING_SERVER_PORT", "0", "ENABLE_AUTO_PEERING", "true",
+                "ADMIN_PORT", "0", "SPSP_PORT", "0", "AUTO_PEERING_SERVER_PORT", "0", "ENABLE_AUTO_PEERING", "true",
                 "ILP_ADDRESS", "test.acceptor", "AUTO_PEERING_DEFAULT_LIQUIDITY", "7000")));
         client.createAsset(node, "USD");
     }

@@ -92,6 +92,7 @@ class CcpNetworkTest {
 
     private static Config config(Path dataDir, String address) throws ConfigException {
         return Config.load(Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "CONNECTOR_PORT", "0", "ADMIN_PORT", "0",
+                "SPSP_PORT", "0",
                 "ILP_ADDRESS", address, "CCP_BROADCAST_INTERVAL_MS", "100"));
     }
 

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kiungo.codec.ilp.IlpAddress;
 
 class ConfigTest {
+    /** 32 bytes in base64. */
+    static final String STREAM_SECRET = "c3RyZWFtLXNlY3JldC1vZi0zMi1ieXRlcy1leGFjdGw=";
     @TempDir
     Path dataDir;
 
@@ -46,9 +48,10 @@ class ConfigTest {
                 Map.entry("AUTO_PEERING_SERVER_PORT", "4005"), Map.entry("ENABLE_AUTO_PEERING", "false"),
                 Map.entry("WEBHOOK_URL", "http://hooks.example.com/"), Map.entry("EXCHANGE_RATES_URL",
                         "https://rates.example.com/rates"), Map.entry("API_SECRET", "api"),
-                Map.entry("STREAM_SECRET", "stream"), Map.entry("KIUNGO_DATA_DIR", dataDir.toString()),
+                Map.entry("STREAM_SECRET", STREAM_SECRET), Map.entry("KIUNGO_DATA_DIR", dataDir.toString()),
                 Map.entry("KIUNGO_BIND_HOST", "0.0.0.0"), Map.entry("LOG_LEVEL", "DEBUG"),
-                Map.entry("SIGNATURE_SECRET", "hooks"), Map.entry("WEBHOOK_TIMEOUT", "500")));
+                Map.entry("SIGNATURE_SECRET", "hooks"), Map.entry("WEBHOOK_TIMEOUT", "500"),
+                Map.entry("REDIS_URL", "redis://127.0.0.1:6379/0"), Map.entry("SPSP_PORT", "4003")));
 
         assertThat(config.ilpAddress().value()).isEqualTo("g.kiungo.test");
         assertThat(config.ilpConnectorUrl()).hasToString("https://ilp.example.com/ilp");
@@ -58,12 +61,15 @@ class ConfigTest {
         assertThat(config.webhookUrl()).hasValueSatisfying(url -> assertThat(url).hasHost("hooks.example.com"));
         assertThat(config.apiSecret()).hasValueSatisfying(s -> assertThat(s.reveal()).isEqualTo("api"));
         assertThat(config.dataDir()).isEqualTo(dataDir);
+        assertThat(config.streamSecret()).hasValueSatisfying(s -> assertThat(s.reveal()).isEqualTo(STREAM_SECRET));
+        assertThat(config.redisUrl()).hasValueSatisfying(url -> assertThat(url).hasPort(6379));
+        assertThat(config.spspPort()).isEqualTo(4003);
         assertThat(config.bindHost()).isEqualTo("0.0.0.0");
         assertThat(config.logLevel()).isEqualTo("debug");
         assertThat(config.signatureSecret()).hasValueSatisfying(s -> assertThat(s.reveal()).isEqualTo("hooks"));
         assertThat(config.webhookTimeout()).isEqualTo(Duration.ofMillis(500));
-        assertThat(config.notUsedYet()).containsExactly(
-                EnvironmentVariable.STREAM_SECRET);
+        assertThat(config.spspPort()).isEqualTo(4003);
+        assertThat(config.notUsedYet()).isEmpty();
         assertThat(config.exchangeRates().url()).hasValueSatisfying(url -> assertThat(url)
                 .hasHost("rates.example.com"));
     }
@@ -190,12 +196,6 @@ class ConfigTest {
     }
 
     @Test
-    void shouldRefuseStoresThatDoNotExistYet() {
-        assertThat(problems("REDIS_URL", "redis://localhost:6379")).singleElement()
-                .asString().startsWith("REDIS_URL is set, but Kiungo cannot use Redis yet");
-    }
-
-    @Test
     void shouldReadTheAutoPeeringSettings() throws Exception {
         Config config = Config.load(Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "ENABLE_AUTO_PEERING", "true",
                 "AUTO_PEERING_DEFAULT_LIQUIDITY", "250", "AUTO_PEERING_ALLOWED_PREFIXES", "g.friend, test.other"));
@@ -228,23 +228,30 @@ class ConfigTest {
         List<String> problems = problems(Map.of("ILP_ADDRESS", "nope", "CONNECTOR_PORT", "x",
                 "ENABLE_AUTO_PEERING", "maybe", "LOG_LEVEL", "loud", "REDIS_URL", "http://cache"));
 
-        assertThat(problems).hasSize(6);
+        assertThat(problems).hasSize(5);
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("ILP_ADDRESS"))
                 .anySatisfy(p -> assertThat(p).startsWith("CONNECTOR_PORT"))
                 .anySatisfy(p -> assertThat(p).startsWith("ENABLE_AUTO_PEERING"))
                 .anySatisfy(p -> assertThat(p).startsWith("LOG_LEVEL"))
-                .anySatisfy(p -> assertThat(p).startsWith("REDIS_URL is not an absolute"))
-                .anySatisfy(p -> assertThat(p).startsWith("REDIS_URL is set"));
+                .anySatisfy(p -> assertThat(p).startsWith("REDIS_URL is not an absolute"));
     }
 
     @Test
     void shouldNeverShowSecretsInToString() throws Exception {
-        Config config = load(Map.of("API_SECRET", "api-secret-value", "STREAM_SECRET", "stream-secret-value",
+        Config config = load(Map.of("API_SECRET", "api-secret-value", "STREAM_SECRET", STREAM_SECRET,
                 "WEBHOOK_URL", "https://user:hook-password@hooks.example.com/h?key=query-secret",
                 "SIGNATURE_SECRET", "signature-secret-value"));
 
-        assertThat(config.toString()).doesNotContain("api-secret-value", "stream-secret-value", "hook-password",
+        assertThat(config.toString()).doesNotContain("api-secret-value", STREAM_SECRET, "hook-password",
                 "query-secret", "user:", "signature-secret-value").contains("hooks.example.com", "apiSecret=(secret)");
+    }
+
+    @Test
+    void shouldRefuseAStreamSecretThatIsNot32BytesWithoutQuotingItAndASharedSpspPort() {
+        assertThat(problems("STREAM_SECRET", "stream-secret-value")).singleElement().asString()
+                .startsWith("STREAM_SECRET must be 32 bytes in base64").doesNotContain("stream-secret-value");
+        assertThat(problems(Map.of("SPSP_PORT", "4000", "ADMIN_PORT", "4000"))).containsExactly(
+                "ADMIN_PORT and SPSP_PORT are both 4000: each server needs its own port");
     }
 
     @Test

@@ -81,7 +81,7 @@ class ExchangeRatesNodeTest {
 
     private void startNode(Path dataDir, Map<String, String> extra) throws Exception {
         Map<String, String> environment = new HashMap<>(Map.of("KIUNGO_DATA_DIR", dataDir.toString(),
-                "CONNECTOR_PORT", "0", "ADMIN_PORT", "0", "ILP_ADDRESS", "test.b"));
+                "CONNECTOR_PORT", "0", "ADMIN_PORT", "0", "SPSP_PORT", "0", "ILP_ADDRESS", "test.b"));
         environment.putAll(extra);
         node = Node.start(Config.load(environment));
         String usd = node.peering().createAsset("USD", 2).id().toString();

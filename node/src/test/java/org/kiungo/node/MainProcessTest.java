@@ -40,7 +40,8 @@ class MainProcessTest {
 
     @Test
     void shouldServeHealthzAndStopCleanlyOnSigterm(@TempDir Path dataDir) throws Exception {
-        process = start(Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "CONNECTOR_PORT", "0", "ADMIN_PORT", "0"),
+        process = start(Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "CONNECTOR_PORT", "0", "ADMIN_PORT", "0",
+                "SPSP_PORT", "0"),
                 "run");
         int adminPort = Integer.parseInt(awaitOutput(ADMIN_LISTENING).group(1));
         awaitOutput(Pattern.compile("running until SIGTERM"));

@@ -69,7 +69,7 @@ class MainTest {
     @Test
     void shouldExitWith1AndSayWhyWhenThePostgresDatabaseCannotBeReached(@TempDir Path dataDir) {
         int status = main.execute(new String[] {"run"}, Map.of("KIUNGO_DATA_DIR", dataDir.toString(),
-                "CONNECTOR_PORT", "0", "ADMIN_PORT", "0",
+                "CONNECTOR_PORT", "0", "ADMIN_PORT", "0", "SPSP_PORT", "0",
                 "DATABASE_URL", "postgres://kiungo:db-password-value@127.0.0.1:1/kiungo"));
 
         assertThat(status).isEqualTo(Main.EXIT_CANNOT_START);

@@ -154,7 +154,7 @@ class NodeTest {
             throws Exception {
         node = Node.start(config(firstDir));
         Config clashing = Config.load(Map.of("KIUNGO_DATA_DIR", secondDir.toString(), "CONNECTOR_PORT", "0",
-                "ADMIN_PORT", String.valueOf(node.adminPort())));
+                "ADMIN_PORT", String.valueOf(node.adminPort()), "SPSP_PORT", "0"));
 
         assertThatThrownBy(() -> Node.start(clashing)).isInstanceOf(NodeStartException.class)
                 .hasMessageContaining("cannot listen on 127.0.0.1:" + node.adminPort() + " for the admin");
@@ -170,7 +170,8 @@ class NodeTest {
     }
 
     static Config config(Path dataDir) throws ConfigException {
-        return Config.load(Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "CONNECTOR_PORT", "0", "ADMIN_PORT", "0"));
+        return Config.load(Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "CONNECTOR_PORT", "0", "ADMIN_PORT", "0",
+                "SPSP_PORT", "0"));
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {

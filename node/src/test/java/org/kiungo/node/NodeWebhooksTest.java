@@ -84,7 +84,7 @@ class NodeWebhooksTest {
             }
         }, false);
         node = Node.start(Config.load(Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "CONNECTOR_PORT", "0",
-                "ADMIN_PORT", "0", "ILP_ADDRESS", "test.node", "SIGNATURE_SECRET", SECRET,
+                "ADMIN_PORT", "0", "SPSP_PORT", "0", "ILP_ADDRESS", "test.node", "SIGNATURE_SECRET", SECRET,
                 "WEBHOOK_URL", "http://127.0.0.1:" + receiver.port() + "/hooks")));
         String asset = (String) field(field(graphql("mutation { createAsset(input: {code: \"USD\", scale: 2}) "
                 + "{ asset { id } } }"), "createAsset"), "asset").get("id");

@@ -53,7 +53,7 @@ final class PeeredNodes implements AutoCloseable {
 
     private static Config config(Path dataDir, String address, Map<String, String> extra) throws ConfigException {
         Map<String, String> environment = new HashMap<>(Map.of("KIUNGO_DATA_DIR", dataDir.toString(),
-                "CONNECTOR_PORT", "0", "ADMIN_PORT", "0", "ILP_ADDRESS", address, "INSTANCE_NAME",
+                "CONNECTOR_PORT", "0", "ADMIN_PORT", "0", "SPSP_PORT", "0", "ILP_ADDRESS", address, "INSTANCE_NAME",
                 "Node " + address, "CCP_BROADCAST_INTERVAL_MS", "3600000"));
         environment.putAll(extra);
         return Config.load(environment);

@@ -86,7 +86,8 @@ class PostgresNodeTest {
 
     static Config config(Path dataDir, String address, int connectorPort, String databaseUrl) throws Exception {
         Map<String, String> environment = new HashMap<>(Map.of("KIUNGO_DATA_DIR", dataDir.toString(),
-                "CONNECTOR_PORT", Integer.toString(connectorPort), "ADMIN_PORT", "0", "ILP_ADDRESS", address));
+                "CONNECTOR_PORT", Integer.toString(connectorPort), "ADMIN_PORT", "0", "SPSP_PORT", "0",
+                "ILP_ADDRESS", address));
         if (databaseUrl != null) {
             environment.put("DATABASE_URL", databaseUrl);
         }

@@ -36,7 +36,7 @@ class SignedAdminApiTest {
     @BeforeEach
     void startNodeWithApiSecret() throws Exception {
         node = Node.start(Config.load(Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "CONNECTOR_PORT", "0",
-                "ADMIN_PORT", "0", "ILP_ADDRESS", "test.signed", "API_SECRET", SECRET,
+                "ADMIN_PORT", "0", "SPSP_PORT", "0", "ILP_ADDRESS", "test.signed", "API_SECRET", SECRET,
                 "KIUNGO_BIND_HOST", "0.0.0.0")));
     }
 

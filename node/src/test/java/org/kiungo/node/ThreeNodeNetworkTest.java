@@ -109,6 +109,7 @@ class ThreeNodeNetworkTest {
 
     private static Config config(Path dataDir, String address) throws ConfigException {
         return Config.load(Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "CONNECTOR_PORT", "0", "ADMIN_PORT", "0",
+                "SPSP_PORT", "0",
                 "ILP_ADDRESS", address));
     }
 

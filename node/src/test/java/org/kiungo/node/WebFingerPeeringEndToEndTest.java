@@ -66,7 +66,7 @@ class WebFingerPeeringEndToEndTest {
     @Test
     void shouldPublishTheSamePublicKeyAfterARestart(@TempDir Path dataDir) throws Exception {
         Map<String, String> environment = Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "CONNECTOR_PORT", "0",
-                "ADMIN_PORT", "0", "ILP_ADDRESS", "test.c");
+                "ADMIN_PORT", "0", "SPSP_PORT", "0", "ILP_ADDRESS", "test.c");
         String before;
         try (Node node = Node.start(Config.load(environment))) {
             before = publicKey(node);

@@ -40,6 +40,13 @@ public final class LiquidityOperations {
                 asset.liquidityAccountId(), amount, asset.ledger(), TransferKind.DEPOSIT.code())).join(), transferId);
     }
 
+    /** Adds {@code amount} to an account in {@code asset} (a wallet's), from the asset's settlement account. */
+    void depositToAccount(UUID accountId, AssetRecord asset, UUID transferId, long amount) {
+        Inputs.positiveAmount("amount", amount);
+        check(ledger.createTransfer(Transfer.posted(transferId, asset.settlementAccountId(), accountId, amount,
+                asset.ledger(), TransferKind.DEPOSIT.code())).join(), transferId);
+    }
+
     /** Takes {@code amount} out of the peer's credit line (see the class documentation for the timeout). */
     public void withdrawFromPeer(PeerRecord peer, AssetRecord asset, UUID transferId, long amount,
                                  OptionalLong timeoutSeconds) {

@@ -21,9 +21,10 @@ public final class PeeringServices {
     private final StoreRefresh refresh;
     private final Object mutations;
     private final LiquidityAlarms alarms;
+    private final Wallets wallets;
 
     private PeeringServices(PeeringStore store, Assets assets, Peers peers, LiquidityOperations liquidity,
-                            StoreRefresh refresh, Object mutations, LiquidityAlarms alarms) {
+                            StoreRefresh refresh, Object mutations, LiquidityAlarms alarms, Wallets wallets) {
         this.store = store;
         this.assets = assets;
         this.peers = peers;
@@ -31,6 +32,7 @@ public final class PeeringServices {
         this.refresh = refresh;
         this.mutations = mutations;
         this.alarms = alarms;
+        this.wallets = wallets;
     }
 
     /** Services over {@code store} and {@code ledger}, after loading the store into the directories. */
@@ -45,8 +47,9 @@ public final class PeeringServices {
         Peers peers = new Peers(store, assets, accounts, liquidity, peerDirectory, tokens, clock, mutations);
         StoreRefresh refresh = new StoreRefresh(store, assetDirectory, peerDirectory);
         refresh.apply();
+        Wallets wallets = new Wallets(store, assets, accounts, liquidity, peerDirectory, clock, mutations);
         return new PeeringServices(store, assets, peers, liquidity, refresh, mutations,
-                new LiquidityAlarms(store, ledger, clock));
+                new LiquidityAlarms(store, ledger, clock), wallets);
     }
 
     /**
@@ -57,6 +60,7 @@ public final class PeeringServices {
         synchronized (mutations) {
             refresh.apply();
         }
+        wallets.refresh();
     }
 
     public Assets assets() {
@@ -65,6 +69,11 @@ public final class PeeringServices {
 
     public Peers peers() {
         return peers;
+    }
+
+    /** Wallet addresses; the node calls {@link Wallets#serve} to receive and send packets for them. */
+    public Wallets wallets() {
+        return wallets;
     }
 
     public LiquidityOperations liquidity() {

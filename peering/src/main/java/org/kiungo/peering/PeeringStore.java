@@ -65,6 +65,15 @@ public interface PeeringStore extends AutoCloseable {
      */
     byte[] insertNodeKeyIfAbsent(String name, byte[] key, Instant createdAt);
 
+    /** Inserts a wallet address; DUPLICATE when another has the same URL path. */
+    void insertWalletAddress(WalletAddressRecord wallet);
+
+    /** Every wallet address, oldest first (by creation time, then id). */
+    List<WalletAddressRecord> walletAddresses();
+
+    /** A page of wallet addresses in the same order, read with a keyset query. */
+    Page<WalletAddressRecord> walletAddressPage(Page.Request request);
+
     @Override
     void close();
 }

@@ -25,8 +25,8 @@ public final class SqlPeeringStore implements PeeringStore {
     private static final String PEER_COLUMNS = "id, name, static_ilp_address, asset_id, max_packet_amount, "
             + "liquidity_threshold, endpoint, outgoing_token, routes, liquidity_account_id, created_at_ms, "
             + "liquidity_high_threshold";
-    /** SQLSTATE class 23505: unique violation, the same code in PostgreSQL and H2. */
-    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String WALLET_COLUMNS = "id, url, url_path, public_name, asset_id, account_id, "
+            + "created_at_ms";
 
     private final DataSource dataSource;
     private final AutoCloseable owned;
@@ -90,7 +90,7 @@ public final class SqlPeeringStore implements PeeringStore {
                 SqlRows.bindPeer(insert, peer);
                 insert.executeUpdate();
             }
-            insertTokens(connection, peer.id(), tokenHashes);
+            SqlRows.insertTokens(connection, peer.id(), tokenHashes);
             return null;
         }, "a peer with static ILP address " + peer.staticIlpAddress() + " in this asset, or one of its incoming "
                 + "tokens, exists already");
@@ -111,7 +111,7 @@ public final class SqlPeeringStore implements PeeringStore {
                     delete.setString(1, peer.id());
                     delete.executeUpdate();
                 }
-                insertTokens(connection, peer.id(), tokenHashes.get());
+                SqlRows.insertTokens(connection, peer.id(), tokenHashes.get());
             }
             return null;
         }, "a peer with static ILP address " + peer.staticIlpAddress() + " in this asset, or one of its incoming "
@@ -225,6 +225,30 @@ public final class SqlPeeringStore implements PeeringStore {
     }
 
     @Override
+    public void insertWalletAddress(WalletAddressRecord wallet) {
+        transaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO peering_wallet_addresses ("
+                    + WALLET_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                SqlRows.bindWalletAddress(insert, wallet);
+                insert.executeUpdate();
+            }
+            return null;
+        }, "a wallet address with path " + wallet.path() + " exists already");
+    }
+
+    @Override
+    public List<WalletAddressRecord> walletAddresses() {
+        return query("SELECT " + WALLET_COLUMNS + " FROM peering_wallet_addresses ORDER BY created_at_ms, id", null,
+                SqlRows::walletAddress);
+    }
+
+    @Override
+    public Page<WalletAddressRecord> walletAddressPage(Page.Request request) {
+        return transaction(connection -> SqlPages.page(connection, "peering_wallet_addresses", WALLET_COLUMNS, "id",
+                List.of(), request, SqlRows::walletAddress), "");
+    }
+
+    @Override
     public void close() {
         if (owned != null) {
             try {
@@ -232,19 +256,6 @@ public final class SqlPeeringStore implements PeeringStore {
             } catch (Exception e) {
                 throw new IllegalStateException("closing the peering store failed", e);
             }
-        }
-    }
-
-    private static void insertTokens(Connection connection, String peerId, List<byte[]> tokenHashes)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO peering_incoming_tokens (token_hash, peer_id) VALUES (?, ?)")) {
-            for (byte[] hash : tokenHashes) {
-                insert.setString(1, HexFormat.of().formatHex(hash));
-                insert.setString(2, peerId);
-                insert.addBatch();
-            }
-            insert.executeBatch();
         }
     }
 
@@ -267,7 +278,7 @@ public final class SqlPeeringStore implements PeeringStore {
                 throw e;
             }
         } catch (SQLException e) {
-            if (isUniqueViolation(e)) {
+            if (SqlRows.isUniqueViolation(e)) {
                 throw new PeeringException(PeeringError.DUPLICATE, duplicateMessage);
             }
             throw new IllegalStateException("the peering store failed: " + e.getMessage(), e);
@@ -290,15 +301,6 @@ public final class SqlPeeringStore implements PeeringStore {
         } catch (SQLException e) {
             throw new IllegalStateException("the peering store failed: " + e.getMessage(), e);
         }
-    }
-
-    private static boolean isUniqueViolation(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A unit of work inside one transaction. */

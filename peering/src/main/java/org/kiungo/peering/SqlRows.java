@@ -1,9 +1,11 @@
 package org.kiungo.peering;
 
 import java.net.URI;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
@@ -99,6 +101,22 @@ final class SqlRows {
                 Instant.ofEpochMilli(row.getLong(5)));
     }
 
+    static void bindWalletAddress(PreparedStatement insert, WalletAddressRecord wallet) throws SQLException {
+        insert.setString(1, wallet.id().toString());
+        insert.setString(2, wallet.url().toString());
+        insert.setString(3, wallet.path());
+        insert.setString(4, wallet.publicName().orElse(null));
+        insert.setString(5, wallet.assetId().toString());
+        insert.setString(6, wallet.accountId().toString());
+        insert.setLong(7, wallet.createdAt().toEpochMilli());
+    }
+
+    static WalletAddressRecord walletAddress(ResultSet row) throws SQLException {
+        return new WalletAddressRecord(UUID.fromString(row.getString(1)), URI.create(row.getString(2)),
+                Optional.ofNullable(row.getString(4)), UUID.fromString(row.getString(5)),
+                UUID.fromString(row.getString(6)), Instant.ofEpochMilli(row.getLong(7)));
+    }
+
     static void setOptional(PreparedStatement statement, int index, OptionalLong value) throws SQLException {
         if (value.isPresent()) {
             statement.setLong(index, value.getAsLong());
@@ -114,5 +132,29 @@ final class SqlRows {
 
     private static String routes(List<IlpAddress> routes) {
         return String.join(" ", routes.stream().map(IlpAddress::value).toList());
+    }
+
+    /** Inserts the hashes of a peer's incoming tokens in one batch. */
+    static void insertTokens(Connection connection, String peerId, List<byte[]> tokenHashes)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO peering_incoming_tokens (token_hash, peer_id) VALUES (?, ?)")) {
+            for (byte[] hash : tokenHashes) {
+                insert.setString(1, HexFormat.of().formatHex(hash));
+                insert.setString(2, peerId);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Whether {@code e} or a cause is a unique key violated: SQLSTATE 23505 in PostgreSQL and H2. */
+    static boolean isUniqueViolation(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

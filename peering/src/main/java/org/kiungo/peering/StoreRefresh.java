@@ -49,7 +49,8 @@ final class StoreRefresh {
             apply(record.toPeer(asset), hashes.getOrDefault(record.id(), List.of()));
         }
         for (Peer peer : peers.peers()) {
-            if (!stored.contains(peer.id())) {
+            // Wallet addresses are connector peers too, kept by their own table (Wallets.refresh).
+            if (!stored.contains(peer.id()) && !peer.id().startsWith(WalletAddressRecord.PEER_ID_PREFIX)) {
                 peers.remove(peer.id());
                 appliedHashes.remove(peer.id());
             }

@@ -19,7 +19,7 @@ import org.kiungo.codec.stream.StreamPacket;
 /**
  * One sender's side of a STREAM connection: numbers, encrypts and sends each request, and reads the receiver's
  * encrypted answer, which counts only if it decrypts, names the ILP packet type it came in and echoes the sequence
- * (RFC 29 §5.2). Not thread-safe: one payment sends one packet at a time.
+ * (RFC 29 §5.2). Thread-safe: packets of one payment may be in flight together, each with its own sequence number.
  */
 final class PacketExchange {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -49,8 +49,7 @@ final class PacketExchange {
      * random condition, so the receiver answers with how much arrived but cannot take the money.
      */
     Exchange send(long amount, long minimum, List<StreamFrame> frames, boolean fulfillable) {
-        long number = ++sequence;
-        prepares++;
+        long number = next();
         byte[] data = keys.encrypt(new StreamPacket(StreamPacket.PREPARE, number, minimum, frames).encode());
         byte[] condition = new byte[Prepare.CONDITION_LENGTH];
         if (fulfillable) {
@@ -64,8 +63,13 @@ final class PacketExchange {
     }
 
     /** How many Prepares this connection has sent. */
-    long prepares() {
+    synchronized long prepares() {
         return prepares;
+    }
+
+    private synchronized long next() {
+        prepares++;
+        return ++sequence;
     }
 
     private Optional<StreamPacket> read(Reply reply, long number) {

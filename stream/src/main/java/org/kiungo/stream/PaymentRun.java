@@ -3,6 +3,8 @@ package org.kiungo.stream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.kiungo.codec.DecodingException;
 import org.kiungo.codec.ilp.AmountTooLargeData;
 import org.kiungo.codec.ilp.ErrorCode;
@@ -16,8 +18,10 @@ import org.kiungo.stream.PaymentResult.StopReason;
 
 /**
  * One payment, start to stop: probe the rate with an unfulfillable packet, then send packets no larger than the
- * path allows, each asking the receiver for the minimum the acceptable rate promises. Each step answers empty to go
- * on, or the result to stop with.
+ * path allows, each asking the receiver for the minimum the acceptable rate promises, on up to
+ * {@link SenderConfig#packetsInFlight()} lanes that each wait for one reply at a time. The state is shared by the
+ * lanes under this object's lock, held only between packets; the first stop wins and the other lanes finish the
+ * packet they have in flight, whose money is counted if it was fulfilled.
  */
 final class PaymentRun {
     /** 2^64-1 as an unsigned amount: no packet limit learned yet. */
@@ -37,6 +41,8 @@ final class PaymentRun {
     private Ratio probedRate = Ratio.ZERO;
     private Ratio minimumRate = Ratio.ZERO;
     private Optional<byte[]> lastReceipt = Optional.empty();
+    private int inFlight;
+    private PaymentResult stopped;
 
     PaymentRun(PacketExchange exchange, SenderConfig config, Sleeper sleeper, long sourceAmount,
                Optional<Ratio> expectedRate) {
@@ -49,8 +55,9 @@ final class PaymentRun {
 
     PaymentResult run() {
         Optional<PaymentResult> stop = probe();
-        while (stop.isEmpty() && remaining != 0) {
-            stop = sendPacket();
+        if (stop.isEmpty()) {
+            sendRemaining();
+            stop = Optional.ofNullable(stopped);
         }
         PaymentResult result = stop.orElseGet(() -> result(StopReason.COMPLETED, "paid in full"));
         if (result.reason() != StopReason.RECEIVER_CLOSED && !probedRate.isZero()) {
@@ -75,9 +82,9 @@ final class PaymentRun {
                 return acceptRate();
             }
             if (exchanged.reply() instanceof Reject reject) {
-                Optional<PaymentResult> stop = retryOrStop(reject, amount);
-                if (stop.isPresent()) {
-                    return stop;
+                Duration pause = retryOrStop(reject, amount);
+                if (pause == null || !sleep(pause)) {
+                    return Optional.of(stopped);
                 }
             } else {
                 return Optional.of(result(StopReason.FINAL_REJECT, "the receiver fulfilled a probe"));
@@ -97,40 +104,103 @@ final class PaymentRun {
         return Optional.empty();
     }
 
-    private Optional<PaymentResult> sendPacket() {
-        if (exchange.prepares() >= config.packetsMax()) {
-            return Optional.of(result(StopReason.PACKETS_EXHAUSTED, config.packetsMax() + " packets sent"));
+    private void sendRemaining() {
+        if (config.packetsInFlight() == 1) {
+            lane();
+            return;
         }
-        long amount = Long.compareUnsigned(remaining, maxPacket) <= 0 ? remaining : maxPacket;
-        long computedMinimum = minimumRate.multiplyFloor(amount);
-        // Never pay for nothing: a packet must bring at least one unit, even when the rate rounds it to zero.
-        long minimum = computedMinimum == 0 ? 1 : computedMinimum;
-        Exchange exchanged = exchange.send(amount, minimum, PAY_STREAM_ONE, true);
-        if (exchanged.reply() instanceof Fulfill) {
-            account(amount, minimum, exchanged.answer());
-            return Optional.empty();
+        try (ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < config.packetsInFlight(); i++) {
+                lanes.submit(this::lane);
+            }
         }
-        Reject reject = (Reject) exchanged.reply();
-        if (exchanged.answer().isEmpty() || !reject.code().equals(ErrorCode.F99_APPLICATION_ERROR)) {
+    }
+
+    /** Sends packets one at a time until the payment stops or nothing is left for this lane to send. */
+    private void lane() {
+        while (true) {
+            long amount;
+            long minimum;
+            long computedMinimum;
+            synchronized (this) {
+                if (stopped != null || remaining == 0) {
+                    return;
+                }
+                if (exchange.prepares() + inFlight >= config.packetsMax()) {
+                    stopped = result(StopReason.PACKETS_EXHAUSTED, config.packetsMax() + " packets sent");
+                    return;
+                }
+                amount = Long.compareUnsigned(remaining, maxPacket) <= 0 ? remaining : maxPacket;
+                remaining -= amount;
+                inFlight++;
+                computedMinimum = minimumRate.multiplyFloor(amount);
+            }
+            // Never pay for nothing: a packet must bring at least one unit, even when the rate rounds it to zero.
+            minimum = computedMinimum == 0 ? 1 : computedMinimum;
+            Exchange exchanged = exchange.send(amount, minimum, PAY_STREAM_ONE, true);
+            Duration pause;
+            synchronized (this) {
+                inFlight--;
+                if (exchanged.reply() instanceof Fulfill) {
+                    account(amount, minimum, exchanged.answer());
+                    continue;
+                }
+                remaining += amount;
+                pause = rejected((Reject) exchanged.reply(), exchanged.answer(), amount, minimum, computedMinimum);
+            }
+            if (pause == null || !sleep(pause)) {
+                return;
+            }
+        }
+    }
+
+    /** The pause before this lane's next packet, or null once the reject has stopped the payment. */
+    private Duration rejected(Reject reject, Optional<StreamPacket> authentic, long amount, long minimum,
+                              long computedMinimum) {
+        if (authentic.isEmpty() || !reject.code().equals(ErrorCode.F99_APPLICATION_ERROR)) {
             return retryOrStop(reject, amount);
         }
-        StreamPacket answer = exchanged.answer().get();
+        StreamPacket answer = authentic.get();
         if (closes(answer)) {
-            return Optional.of(result(StopReason.RECEIVER_CLOSED, "the receiver closed the connection"));
+            return stop(result(StopReason.RECEIVER_CLOSED, "the receiver closed the connection"));
         }
         if (Long.compareUnsigned(answer.prepareAmount(), minimum) < 0) {
-            return Optional.of(computedMinimum == 0
+            return stop(computedMinimum == 0
                     ? result(StopReason.REMAINDER_TOO_SMALL, "a packet of " + Long.toUnsignedString(amount)
                             + " delivers nothing")
                     : result(StopReason.EXCHANGE_RATE_TOO_LOW, "the rate fell: " + Long.toUnsignedString(amount)
                             + " delivered " + Long.toUnsignedString(answer.prepareAmount())));
         }
-        return Optional.of(result(StopReason.FINAL_REJECT, "the receiver rejected a packet"));
+        return stop(result(StopReason.FINAL_REJECT, "the receiver rejected a packet"));
+    }
+
+    /** Stops the payment with {@code result} unless another lane stopped it first; null, for "no pause". */
+    private Duration stop(PaymentResult result) {
+        if (stopped == null) {
+            stopped = result;
+        }
+        return null;
+    }
+
+    /** Pauses this lane; false when interrupted, which stops the payment. */
+    private boolean sleep(Duration pause) {
+        if (pause.isZero()) {
+            return true;
+        }
+        try {
+            sleeper.sleep(pause);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            synchronized (this) {
+                stop(result(StopReason.INTERRUPTED, "interrupted while waiting to retry"));
+            }
+            return false;
+        }
     }
 
     private void account(long amount, long minimum, Optional<StreamPacket> answer) {
         sent += amount;
-        remaining -= amount;
         fulfilled++;
         failures = 0;
         // Without an authentic answer the receiver still accepted at least the minimum: count that, no more.
@@ -141,30 +211,28 @@ final class PaymentRun {
                 .ifPresent(frame -> lastReceipt = Optional.of(frame.receipt())));
     }
 
-    /** F08 shrinks the packets; T and R rejects pause and retry; anything else stops the payment. */
-    private Optional<PaymentResult> retryOrStop(Reject reject, long amount) {
+    /**
+     * F08 shrinks the packets; T and R rejects pause and retry; anything else stops the payment. Returns the pause
+     * before the next packet (zero after an F08), or null when the payment has stopped.
+     */
+    private Duration retryOrStop(Reject reject, long amount) {
         ErrorCode.ErrorClass kind = reject.code().errorClass();
         boolean tooLarge = reject.code().equals(ErrorCode.F08_AMOUNT_TOO_LARGE);
         if (!tooLarge && kind != ErrorCode.ErrorClass.TEMPORARY && kind != ErrorCode.ErrorClass.RELATIVE) {
-            return Optional.of(result(StopReason.FINAL_REJECT, describe(reject)));
+            return stop(result(StopReason.FINAL_REJECT, describe(reject)));
         }
         if (++failures > config.retriesMax()) {
-            return Optional.of(result(StopReason.RETRIES_EXHAUSTED, config.retriesMax()
-                    + " failures in a row, the last " + describe(reject)));
+            return stop(result(StopReason.RETRIES_EXHAUSTED, config.retriesMax() + " failures in a row, the last "
+                    + describe(reject)));
         }
         if (tooLarge) {
-            maxPacket = shrink(reject, amount);
-            return maxPacket == 0
-                    ? Optional.of(result(StopReason.REMAINDER_TOO_SMALL, "the path carries no packet of 1 unit"))
-                    : Optional.empty();
+            // Another lane may have learned a smaller maximum meanwhile: keep the smaller one.
+            long shrunk = shrink(reject, amount);
+            maxPacket = Long.compareUnsigned(shrunk, maxPacket) < 0 ? shrunk : maxPacket;
+            return maxPacket == 0 ? stop(result(StopReason.REMAINDER_TOO_SMALL, "the path carries no packet of 1 unit"))
+                    : Duration.ZERO;
         }
-        try {
-            sleeper.sleep(backoff());
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of(result(StopReason.INTERRUPTED, "interrupted while waiting to retry"));
-        }
+        return backoff();
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.kiungo.stream.StreamCredentialsTest.filled;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,6 +62,25 @@ class StreamPaymentTest {
         assertThat(connector.largestForwarded.get()).isLessThanOrEqualTo(1_000);
         assertThat(connector.amountTooLarge.get()).isLessThanOrEqualTo(2);
         assertThat(pauses).isNotEmpty().allSatisfy(p -> assertThat(p).isEqualTo(config.backoffBase()));
+    }
+
+    @Test
+    void shouldPayExactlyWithManyPacketsInFlight() {
+        connector.rate = new Ratio(BigInteger.valueOf(9), BigInteger.TEN);
+        connector.sourceMax = 1_000;
+        connector.t04Every = 11;
+        SpspResponse spsp = credentials.issue(ALICE.addressBase(), "alice", Optional.empty());
+        List<Duration> lanePauses = Collections.synchronizedList(new ArrayList<>());
+
+        PaymentResult result = new StreamSender(connector, MutableClock.atEpochDay(), lanePauses::add,
+                config.withPacketsInFlight(8)).pay(spsp, 100_000);
+
+        assertThat(result.reason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(result.sent()).isEqualTo(100_000);
+        assertThat(result.packetsFulfilled()).isEqualTo(100);
+        assertThat(result.delivered()).isEqualTo(credited.get()).isEqualTo(totalOf(spsp)).isEqualTo(90_000);
+        assertThat(connector.largestForwarded.get()).isEqualTo(900);
+        assertThat(lanePauses).isNotEmpty();
     }
 
     @Test
