@@ -245,7 +245,7 @@ class ReserveStepTest {
     @Test
     void shouldPassARejectOnIntactWhenTheVoidFails() {
         Ledger failing = (Ledger) Proxy.newProxyInstance(Ledger.class.getClassLoader(), new Class<?>[] {Ledger.class},
-                (proxy, method, args) -> method.getName().equals("createTransfers")
+                (proxy, method, args) -> method.getName().equals("createReservations")
                         && ((Transfer) ((List<?>) args[0]).get(0)).flags().voidPending()
                         ? CompletableFuture.failedFuture(new IOException("disk unavailable"))
                         : method.invoke(ledger, args));
@@ -282,7 +282,7 @@ class ReserveStepTest {
     @Test
     void shouldRejectWithT03WhenTheLedgerRefusesWork() {
         Ledger full = (Ledger) Proxy.newProxyInstance(Ledger.class.getClassLoader(), new Class<?>[] {Ledger.class},
-                (proxy, method, args) -> method.getName().equals("createTransfers")
+                (proxy, method, args) -> method.getName().equals("createReservations")
                         ? CompletableFuture.failedFuture(new RejectedExecutionException("queue full"))
                         : method.invoke(ledger, args));
 

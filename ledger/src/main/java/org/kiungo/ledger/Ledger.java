@@ -34,6 +34,31 @@ public interface Ledger extends AutoCloseable {
     /** Creates transfers, one result per transfer in order; completes once they are durable. */
     CompletableFuture<List<CreateTransferResult>> createTransfers(List<Transfer> transfers);
 
+    /**
+     * Creates packet reservations (pending transfers with a timeout) and voids of pending transfers, completing
+     * once they are applied, and so seen by every later call and read, but perhaps before they are durable: the
+     * packet path need not wait for the disk twice per packet. A crash can lose only what the ledger would undo by
+     * itself: a lost reservation moved no money, and a lost void leaves a pending transfer that voids at its
+     * timeout. A post is durable only together with everything applied before it, its reservation included.
+     * Anything else is a programming error ({@link IllegalArgumentException}). By default, as durable as
+     * {@link #createTransfers}.
+     */
+    default CompletableFuture<List<CreateTransferResult>> createReservations(List<Transfer> transfers) {
+        requireReservations(transfers);
+        return createTransfers(transfers);
+    }
+
+    /** Refuses anything that {@link #createReservations} may not lose in a crash. */
+    static void requireReservations(List<Transfer> transfers) {
+        for (Transfer transfer : transfers) {
+            boolean reservation = transfer.flags().pending() && transfer.timeoutSeconds() > 0;
+            if (!reservation && !transfer.flags().voidPending()) {
+                throw new IllegalArgumentException("only pending transfers with a timeout and voids may be created"
+                        + " before they are durable: " + transfer.id());
+            }
+        }
+    }
+
     /** Creates one transfer: the packet path's call, batched with every concurrent one. */
     default CompletableFuture<CreateTransferResult> createTransfer(Transfer transfer) {
         return createTransfers(List.of(transfer)).thenApply(results -> results.get(0));

@@ -21,28 +21,30 @@ public final class PacketTransfers {
     /** Reserves every leg for at most {@code timeoutSeconds}, after which the reservation expires to void. */
     public CompletableFuture<CreateTransferResult> reserve(PacketReservation reservation, long timeoutSeconds) {
         return submit(reservation, leg -> Transfer.pending(leg.pendingId(), leg.debitAccountId(),
-                leg.creditAccountId(), leg.amount(), leg.ledger(), TransferKind.PACKET.code(), timeoutSeconds));
+                leg.creditAccountId(), leg.amount(), leg.ledger(), TransferKind.PACKET.code(), timeoutSeconds), true);
     }
 
     /** Posts every leg in full: the packet was fulfilled. */
     public CompletableFuture<CreateTransferResult> post(PacketReservation reservation) {
-        return submit(reservation, leg -> Transfer.post(Ids.random(), leg.pendingId(), 0));
+        return submit(reservation, leg -> Transfer.post(Ids.random(), leg.pendingId(), 0), false);
     }
 
     /** Voids every leg: the packet was rejected or timed out. */
     public CompletableFuture<CreateTransferResult> voidPending(PacketReservation reservation) {
-        return submit(reservation, leg -> Transfer.voidPending(Ids.random(), leg.pendingId()));
+        return submit(reservation, leg -> Transfer.voidPending(Ids.random(), leg.pendingId()), true);
     }
 
     private CompletableFuture<CreateTransferResult> submit(PacketReservation reservation,
-                                                           Function<PacketLeg, Transfer> transferOf) {
+                                                           Function<PacketLeg, Transfer> transferOf,
+                                                           boolean beforeDurable) {
         List<PacketLeg> legs = reservation.legs();
         List<Transfer> transfers = new ArrayList<>(legs.size());
         for (int i = 0; i < legs.size(); i++) {
             Transfer transfer = transferOf.apply(legs.get(i));
             transfers.add(i < legs.size() - 1 ? transfer.linked() : transfer);
         }
-        return ledger.createTransfers(transfers).thenApply(PacketTransfers::cause);
+        return (beforeDurable ? ledger.createReservations(transfers) : ledger.createTransfers(transfers))
+                .thenApply(PacketTransfers::cause);
     }
 
     /** OK when every leg is; otherwise the result of the leg that failed, not its chain's LINKED_EVENT_FAILED. */

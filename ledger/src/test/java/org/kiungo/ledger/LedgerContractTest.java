@@ -1,6 +1,7 @@
 package org.kiungo.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.kiungo.ledger.CreateTransferResult.EXISTS;
 import static org.kiungo.ledger.CreateTransferResult.LINKED_EVENT_FAILED;
 import static org.kiungo.ledger.CreateTransferResult.OK;
@@ -310,6 +311,40 @@ public abstract class LedgerContractTest {
         assertThat(stored.amount()).isEqualTo(60);
         assertThat(stored.debitAccountId()).isEqualTo(peer);
         assertThat(stored.creditAccountId()).isEqualTo(sink);
+    }
+
+    @Test
+    void shouldApplyReservationsAndVoidsAtOnceAndCountThemAgainstLiquidity() {
+        UUID peer = funded(100);
+        UUID sink = unlimited();
+        Transfer first = pending(peer, sink, 60, 30);
+        Transfer second = pending(peer, sink, 50, 30);
+
+        assertThat(ledger.createReservations(List.of(first, second)).join()).containsExactly(OK,
+                CreateTransferResult.EXCEEDS_CREDITS);
+        assertBalances(peer, 60, 0, 0, 100);
+        assertThat(ledger.createReservations(List.of(Transfer.voidPending(Ids.random(), first.id()))).join())
+                .containsExactly(OK);
+        assertBalances(peer, 0, 0, 0, 100);
+        Transfer third = pending(peer, sink, 70, 30);
+        assertThat(ledger.createReservations(List.of(third)).join()).containsExactly(OK);
+        assertThat(create(Transfer.post(Ids.random(), third.id(), 0))).isEqualTo(OK);
+        assertBalances(sink, 0, 0, 0, 70);
+    }
+
+    @Test
+    void shouldRefuseToCreateAnythingButReservationsAndVoidsBeforeItIsDurable() {
+        UUID peer = funded(100);
+        UUID sink = unlimited();
+        Transfer reservation = pending(peer, sink, 10, 30);
+        assertThat(create(reservation)).isEqualTo(OK);
+
+        for (Transfer transfer : List.of(posted(peer, sink, 1), pending(peer, sink, 1, 0),
+                Transfer.post(Ids.random(), reservation.id(), 0))) {
+            assertThatThrownBy(() -> ledger.createReservations(List.of(transfer)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(transfer.id().toString());
+        }
+        assertBalances(peer, 10, 0, 0, 100);
     }
 
     @Test

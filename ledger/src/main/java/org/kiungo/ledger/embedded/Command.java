@@ -14,8 +14,9 @@ sealed interface Command {
             implements Command {
     }
 
-    record CreateTransfers(List<Transfer> transfers, CompletableFuture<List<CreateTransferResult>> future)
-            implements Command {
+    /** With {@code beforeDurable}, completed once written to the journal, before the fsync (reservations). */
+    record CreateTransfers(List<Transfer> transfers, CompletableFuture<List<CreateTransferResult>> future,
+                           boolean beforeDurable) implements Command {
     }
 
     /** A read, answered from the writer's state after everything queued before it. */

@@ -114,12 +114,13 @@ final class CommitLoop {
         processor.expireDue(now, EXPIRE_MAX, events);
         journal.append(events, 0, events.size());
         List<Completion> completions = new ArrayList<>(batch.size());
+        List<Completion> beforeDurable = new ArrayList<>();
         boolean stop = false;
         for (Command command : batch) {
             int mark = events.size();
             switch (command) {
-                case Command.CreateTransfers c -> completions.add(new Completion(erase(c.future()),
-                        Arrays.asList(processor.createTransfers(c.transfers(), now, events))));
+                case Command.CreateTransfers c -> (c.beforeDurable() ? beforeDurable : completions).add(new Completion(
+                        erase(c.future()), Arrays.asList(processor.createTransfers(c.transfers(), now, events))));
                 case Command.CreateAccounts c -> completions.add(new Completion(erase(c.future()),
                         createAccounts(c.accounts(), now, events)));
                 case Command.Read c -> completions.add(new Completion(c.future(), c.query().apply(state)));
@@ -128,6 +129,9 @@ final class CommitLoop {
             journal.append(events, mark, events.size());
         }
         journal.writeFrame();
+        // In the operating system's hands now: they survive a crash of this process, and anything durable later
+        // (a post of one of them included) makes them durable too, since the journal is forced in order.
+        beforeDurable.forEach(completion -> completion.future().complete(completion.result()));
         if (!completions.isEmpty() || stop) written.put(new Written(journal, journal.size(), completions, stop));
         if (!stop && generations.due()) {
             // Tells the flusher that nothing more comes in this journal, so it can make it durable and close it.

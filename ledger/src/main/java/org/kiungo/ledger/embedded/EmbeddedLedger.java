@@ -74,7 +74,16 @@ public final class EmbeddedLedger implements Ledger {
     public CompletableFuture<List<CreateTransferResult>> createTransfers(List<Transfer> transfers) {
         CallQueue.checkBatch(transfers.size());
         CompletableFuture<List<CreateTransferResult>> future = new CompletableFuture<>();
-        return submit(new Command.CreateTransfers(List.copyOf(transfers), future), future);
+        return submit(new Command.CreateTransfers(List.copyOf(transfers), future, false), future);
+    }
+
+    /** Completes once the reservations are applied and written to the journal, before its fsync. */
+    @Override
+    public CompletableFuture<List<CreateTransferResult>> createReservations(List<Transfer> transfers) {
+        CallQueue.checkBatch(transfers.size());
+        Ledger.requireReservations(transfers);
+        CompletableFuture<List<CreateTransferResult>> future = new CompletableFuture<>();
+        return submit(new Command.CreateTransfers(List.copyOf(transfers), future, true), future);
     }
 
     private <T> CompletableFuture<T> submit(Command command, CompletableFuture<T> future) {
