@@ -26,6 +26,7 @@ import org.kiungo.connector.InMemoryAssetDirectory;
 import org.kiungo.connector.InMemoryIncomingTokens;
 import org.kiungo.connector.InMemoryPeerDirectory;
 import org.kiungo.ledger.Ledger;
+import org.kiungo.ledger.MutableClock;
 import org.kiungo.ledger.embedded.EmbeddedLedger;
 import org.kiungo.peering.AssetRecord;
 import org.kiungo.peering.CreatePeer;
@@ -47,7 +48,7 @@ abstract class WebhookDeliveryContractTest {
 
     @TempDir
     Path directory;
-    final FakeClock clock = new FakeClock();
+    final MutableClock clock = MutableClock.at2026();
     Ledger ledger;
     PeeringStore store;
     PeeringServices services;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.kiungo.codec.ilp.ErrorCode;
 import org.kiungo.codec.ilp.Prepare;
 import org.kiungo.codec.ilp.Reply;
+import org.kiungo.ledger.MutableClock;
 
 class ExpiryStepTest {
     private final MutableClock clock = new MutableClock(NOW);

@@ -20,6 +20,7 @@ import org.kiungo.codec.ilp.Fulfill;
 import org.kiungo.codec.ilp.Prepare;
 import org.kiungo.codec.ilp.Reply;
 import org.kiungo.ledger.Ledger;
+import org.kiungo.ledger.MutableClock;
 import org.kiungo.ledger.embedded.EmbeddedLedger;
 
 class PacketPipelineTest {

@@ -17,6 +17,7 @@ import org.kiungo.codec.ilp.IlpAddress;
 import org.kiungo.codec.ilp.Prepare;
 import org.kiungo.codec.ilp.Reject;
 import org.kiungo.codec.ilp.Reply;
+import org.kiungo.ledger.MutableClock;
 
 class PeerProtocolStepTest {
     private final MutableClock clock = new MutableClock(NOW);

@@ -13,6 +13,7 @@ import org.kiungo.codec.ilp.ErrorCode;
 import org.kiungo.codec.ilp.Fulfill;
 import org.kiungo.codec.ilp.Reject;
 import org.kiungo.codec.ilp.Reply;
+import org.kiungo.ledger.MutableClock;
 
 class RateLimitStepTest {
     private final MutableClock clock = new MutableClock(NOW);

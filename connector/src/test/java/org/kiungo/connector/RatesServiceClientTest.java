@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kiungo.ledger.MutableClock;
 
 /** A real rates service over HTTP on a free port; time moves only when the test moves the clock. */
 class RatesServiceClientTest {

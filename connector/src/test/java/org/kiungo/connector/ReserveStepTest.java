@@ -42,6 +42,7 @@ import org.kiungo.ledger.CreateTransferResult;
 import org.kiungo.ledger.Ids;
 import org.kiungo.ledger.Ledger;
 import org.kiungo.ledger.Liquidity;
+import org.kiungo.ledger.MutableClock;
 import org.kiungo.ledger.PacketTransfers;
 import org.kiungo.ledger.Transfer;
 import org.kiungo.ledger.embedded.EmbeddedLedger;

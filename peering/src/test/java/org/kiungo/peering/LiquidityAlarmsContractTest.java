@@ -17,6 +17,7 @@ import org.kiungo.connector.InMemoryIncomingTokens;
 import org.kiungo.connector.InMemoryPeerDirectory;
 import org.kiungo.ledger.CreateTransferResult;
 import org.kiungo.ledger.Ledger;
+import org.kiungo.ledger.MutableClock;
 import org.kiungo.ledger.PacketReservation;
 import org.kiungo.ledger.PacketTransfers;
 import org.kiungo.ledger.embedded.EmbeddedLedger;
@@ -28,7 +29,7 @@ import org.kiungo.ledger.embedded.EmbeddedLedger;
 abstract class LiquidityAlarmsContractTest {
     @TempDir
     Path directory;
-    final TestClock clock = new TestClock();
+    final MutableClock clock = MutableClock.at2026();
     Ledger ledger;
     PeeringStore store;
     PeeringServices services;

@@ -20,6 +20,7 @@ import org.kiungo.connector.InMemoryAssetDirectory;
 import org.kiungo.connector.InMemoryIncomingTokens;
 import org.kiungo.connector.InMemoryPeerDirectory;
 import org.kiungo.ledger.Ledger;
+import org.kiungo.ledger.MutableClock;
 import org.kiungo.ledger.embedded.EmbeddedLedger;
 
 /**
@@ -30,7 +31,7 @@ import org.kiungo.ledger.embedded.EmbeddedLedger;
 abstract class PeeringContractTest {
     @TempDir
     Path directory;
-    final TestClock clock = new TestClock();
+    final MutableClock clock = MutableClock.at2026();
     Ledger ledger;
     PeeringStore store;
     InMemoryIncomingTokens tokens;

@@ -5,11 +5,12 @@ import org.kiungo.connector.InMemoryAssetDirectory;
 import org.kiungo.connector.InMemoryIncomingTokens;
 import org.kiungo.connector.InMemoryPeerDirectory;
 import org.kiungo.ledger.Ledger;
+import org.kiungo.ledger.MutableClock;
 import org.kiungo.ledger.embedded.EmbeddedLedger;
 
 /** Peering services over an embedded ledger and the embedded store in {@code directory}, closed together. */
 final class PeeringFixture implements AutoCloseable {
-    final TestClock clock = new TestClock();
+    final MutableClock clock = MutableClock.at2026();
     final Ledger ledger;
     final PeeringStore store;
     final InMemoryIncomingTokens tokens = new InMemoryIncomingTokens();

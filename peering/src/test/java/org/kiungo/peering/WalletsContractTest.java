@@ -20,6 +20,7 @@ import org.kiungo.connector.LocalReceivers;
 import org.kiungo.connector.Peer;
 import org.kiungo.ledger.AccountKind;
 import org.kiungo.ledger.Ledger;
+import org.kiungo.ledger.MutableClock;
 import org.kiungo.ledger.embedded.EmbeddedLedger;
 
 /** Wallet addresses on every store: created with an account, refused when wrong, kept across a restart, served. */
@@ -27,7 +28,7 @@ abstract class WalletsContractTest {
     private static final IlpAddress NODE = IlpAddress.of("test.node");
     @TempDir
     Path directory;
-    final TestClock clock = new TestClock();
+    final MutableClock clock = MutableClock.at2026();
     Ledger ledger;
     PeeringStore store;
     InMemoryPeerDirectory peers;

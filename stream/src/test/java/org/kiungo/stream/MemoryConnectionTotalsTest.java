@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.kiungo.ledger.MutableClock;
 
 class MemoryConnectionTotalsTest extends ConnectionTotalsContract {
-    private final MutableClock clock = MutableClock.atEpochDay();
+    private final MutableClock clock = MutableClock.at2026();
 
     @Override
     ConnectionTotals totals() {

@@ -20,6 +20,7 @@ import org.kiungo.codec.ilp.ErrorCode;
 import org.kiungo.codec.ilp.IlpAddress;
 import org.kiungo.codec.stream.SpspResponse;
 import org.kiungo.codec.stream.StreamReceipt;
+import org.kiungo.ledger.MutableClock;
 import org.kiungo.stream.PaymentResult.StopReason;
 
 /** Sender and receiver end to end, in process, through a fake pair of connectors; no test sleeps for real. */
@@ -28,7 +29,7 @@ class StreamPaymentTest {
     static final ReceiptSetup RECEIPTS = new ReceiptSetup(filled(16, 8), filled(32, 9));
 
     private final StreamCredentials credentials = new StreamCredentials(filled(32, 5));
-    private final MemoryConnectionTotals totals = new MemoryConnectionTotals(MutableClock.atEpochDay());
+    private final MemoryConnectionTotals totals = new MemoryConnectionTotals(MutableClock.at2026());
     private final AtomicLong credited = new AtomicLong();
     private volatile PaymentCredit.Result creditResult = PaymentCredit.Result.CREDITED;
     private final StreamReceiver receiver = new StreamReceiver(credentials,
@@ -37,13 +38,13 @@ class StreamPaymentTest {
                     credited.addAndGet(amount);
                 }
                 return creditResult;
-            }, totals, IlpAddress.of("test.kiungo"), MutableClock.atEpochDay());
+            }, totals, IlpAddress.of("test.kiungo"), MutableClock.at2026());
     private final FakeConnector connector = new FakeConnector(receiver);
     private final List<Duration> pauses = new ArrayList<>();
     private final SenderConfig config = SenderConfig.DEFAULTS;
 
     private StreamSender sender(SenderConfig senderConfig) {
-        return new StreamSender(connector, MutableClock.atEpochDay(), pauses::add, senderConfig);
+        return new StreamSender(connector, MutableClock.at2026(), pauses::add, senderConfig);
     }
 
     @Test
@@ -72,7 +73,7 @@ class StreamPaymentTest {
         SpspResponse spsp = credentials.issue(ALICE.addressBase(), "alice", Optional.empty());
         List<Duration> lanePauses = Collections.synchronizedList(new ArrayList<>());
 
-        PaymentResult result = new StreamSender(connector, MutableClock.atEpochDay(), lanePauses::add,
+        PaymentResult result = new StreamSender(connector, MutableClock.at2026(), lanePauses::add,
                 config.withPacketsInFlight(8)).pay(spsp, 100_000);
 
         assertThat(result.reason()).isEqualTo(StopReason.COMPLETED);
@@ -132,7 +133,7 @@ class StreamPaymentTest {
             return connector.send(prepare);
         };
 
-        PaymentResult result = new StreamSender(fallingAfterThree, MutableClock.atEpochDay(), pauses::add, config)
+        PaymentResult result = new StreamSender(fallingAfterThree, MutableClock.at2026(), pauses::add, config)
                 .pay(spsp, 10_000);
 
         assertThat(result.reason()).isEqualTo(StopReason.EXCHANGE_RATE_TOO_LOW);

@@ -24,6 +24,7 @@ import org.kiungo.codec.stream.StreamErrorCode;
 import org.kiungo.codec.stream.StreamFrame;
 import org.kiungo.codec.stream.StreamPacket;
 import org.kiungo.codec.stream.StreamReceipt;
+import org.kiungo.ledger.MutableClock;
 
 class StreamReceiverTest {
     static final IlpAddress NODE = IlpAddress.of("test.kiungo");
@@ -35,7 +36,7 @@ class StreamReceiverTest {
     private final MemoryWalletAddresses wallets = new MemoryWalletAddresses().put("/alice", ALICE).put("/bob", BOB);
     private final List<String> credits = new ArrayList<>();
     private PaymentCredit.Result creditResult = PaymentCredit.Result.CREDITED;
-    private final MutableClock clock = MutableClock.atEpochDay();
+    private final MutableClock clock = MutableClock.at2026();
     private final MemoryConnectionTotals totals = new MemoryConnectionTotals(clock);
     private final StreamReceiver receiver = new StreamReceiver(credentials, wallets, (wallet, connection, amount) -> {
         credits.add(wallet + ":" + amount);

@@ -28,9 +28,9 @@ import org.kiungo.connector.Asset;
 import org.kiungo.connector.HttpLink;
 import org.kiungo.connector.InMemoryIncomingTokens;
 import org.kiungo.connector.InMemoryPeerDirectory;
-import org.kiungo.connector.MutableClock;
 import org.kiungo.connector.Peer;
 import org.kiungo.connector.Router;
+import org.kiungo.ledger.MutableClock;
 
 /**
  * Speakers wired to each other in-process: a packet one sends is handed straight to the other's handler, on the
