@@ -2,66 +2,21 @@ package org.kiungo.peering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.kiungo.connector.InMemoryAssetDirectory;
-import org.kiungo.connector.InMemoryIncomingTokens;
-import org.kiungo.connector.InMemoryPeerDirectory;
 import org.kiungo.ledger.CreateTransferResult;
-import org.kiungo.ledger.Ledger;
-import org.kiungo.ledger.MutableClock;
 import org.kiungo.ledger.PacketReservation;
 import org.kiungo.ledger.PacketTransfers;
-import org.kiungo.ledger.embedded.EmbeddedLedger;
 
 /**
  * Liquidity alarms on every store: an event on each crossing of a threshold (by packets, deposits and
  * withdrawals), none while the balance stays beyond it, and the alarm state and events kept across a restart.
  */
-abstract class LiquidityAlarmsContractTest {
-    @TempDir
-    Path directory;
-    final MutableClock clock = MutableClock.at2026();
-    Ledger ledger;
-    PeeringStore store;
-    PeeringServices services;
-    AssetRecord usd;
-
-    abstract PeeringStore openStore();
-
-    @BeforeEach
-    void open() {
-        ledger = EmbeddedLedger.open(directory.resolve("ledger"), clock);
-        store = openStore();
-        start();
-        usd = services.assets().create("USD", 2, OptionalLong.empty(), OptionalLong.empty());
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-        ledger.close();
-    }
-
-    private void start() {
-        InMemoryIncomingTokens tokens = new InMemoryIncomingTokens();
-        services = PeeringServices.open(store, ledger, new InMemoryAssetDirectory(),
-                new InMemoryPeerDirectory(tokens), tokens, clock);
-    }
-
-    void restart() {
-        store.close();
-        store = openStore();
-        start();
-    }
+abstract class LiquidityAlarmsContractTest extends ServicesOnStoreTest {
 
     private PeerRecord peer(String address, long threshold, long initialLiquidity) {
         return services.peers().create(new CreatePeer(usd.id().toString(), address, Optional.empty(),

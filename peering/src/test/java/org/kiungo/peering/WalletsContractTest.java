@@ -3,65 +3,18 @@ package org.kiungo.peering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.kiungo.codec.ilp.Fulfill;
 import org.kiungo.codec.ilp.IlpAddress;
-import org.kiungo.connector.InMemoryAssetDirectory;
-import org.kiungo.connector.InMemoryIncomingTokens;
-import org.kiungo.connector.InMemoryPeerDirectory;
 import org.kiungo.connector.LocalReceivers;
 import org.kiungo.connector.Peer;
 import org.kiungo.ledger.AccountKind;
-import org.kiungo.ledger.Ledger;
-import org.kiungo.ledger.MutableClock;
-import org.kiungo.ledger.embedded.EmbeddedLedger;
 
 /** Wallet addresses on every store: created with an account, refused when wrong, kept across a restart, served. */
-abstract class WalletsContractTest {
+abstract class WalletsContractTest extends ServicesOnStoreTest {
     private static final IlpAddress NODE = IlpAddress.of("test.node");
-    @TempDir
-    Path directory;
-    final MutableClock clock = MutableClock.at2026();
-    Ledger ledger;
-    PeeringStore store;
-    InMemoryPeerDirectory peers;
-    PeeringServices services;
-    AssetRecord usd;
-
-    abstract PeeringStore openStore();
-
-    @BeforeEach
-    void open() {
-        ledger = EmbeddedLedger.open(directory.resolve("ledger"), clock);
-        store = openStore();
-        start();
-        usd = services.assets().create("USD", 2, OptionalLong.empty(), OptionalLong.empty());
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-        ledger.close();
-    }
-
-    private void start() {
-        InMemoryIncomingTokens tokens = new InMemoryIncomingTokens();
-        peers = new InMemoryPeerDirectory(tokens);
-        services = PeeringServices.open(store, ledger, new InMemoryAssetDirectory(), peers, tokens, clock);
-    }
-
-    private void restart() {
-        store.close();
-        store = openStore();
-        start();
-    }
 
     private WalletAddressRecord alice() {
         return services.wallets().create(usd.id().toString(), "https://Wallet.Example/Alice",
