@@ -64,7 +64,8 @@ public final class Peers {
             checkTokensFree(hashes, null);
             PeerRecord peer = new PeerRecord(UUID.randomUUID().toString(), input.name().filter(n -> !n.isEmpty()),
                     address, asset.id(), input.maxPacketAmount(), input.liquidityThreshold(), endpoint,
-                    outgoingToken, routes, Ids.random(), clock.instant(), input.liquidityHighThreshold());
+                    outgoingToken, routes, Ids.random(), clock.instant(), input.liquidityHighThreshold(),
+                    input.httpMode(), input.http2());
             Peer connectorPeer = toConnector(peer, asset);
             accounts.create(peer.liquidityAccountId(), asset.ledger(), AccountKind.PEER_LIQUIDITY);
             store.insertPeer(peer, hashes);
@@ -101,7 +102,8 @@ public final class Peers {
                     input.liquidityThreshold().isPresent() ? input.liquidityThreshold() : before.liquidityThreshold(),
                     endpoint, outgoingToken, routes, before.liquidityAccountId(), before.createdAt(),
                     input.liquidityHighThreshold().isPresent() ? input.liquidityHighThreshold()
-                            : before.liquidityHighThreshold());
+                            : before.liquidityHighThreshold(), input.httpMode().orElse(before.httpMode()),
+                    input.http2().orElse(before.http2()));
             Peer connectorPeer = toConnector(after, asset);
             store.updatePeer(after, hashes);
             hashes.ifPresent(h -> directory.replaceTokenHashes(after.id(), h));

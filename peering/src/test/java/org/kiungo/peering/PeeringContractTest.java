@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kiungo.codec.ilp.IlpAddress;
+import org.kiungo.connector.HttpLink;
 import org.kiungo.connector.InMemoryAssetDirectory;
 import org.kiungo.connector.InMemoryIncomingTokens;
 import org.kiungo.connector.InMemoryPeerDirectory;
@@ -213,6 +214,51 @@ abstract class PeeringContractTest {
         assertThat(after.liquidityThreshold()).hasValue(50);
         assertThat(after.liquidityHighThreshold()).hasValue(900);
         assertThat(tokens.peerId("new")).contains(peer.id());
+    }
+
+    @Test
+    void shouldKeepAPeersHttpModeAndHttp2AndCarryThemToTheConnectorAndAReplica() {
+        CreatePeer input = peerInput(usd(), "g.a", "t");
+        PeerRecord peer = services.peers().create(new CreatePeer(input.assetId(), input.staticIlpAddress(),
+                input.name(), input.endpoint(), input.outgoingToken(), input.incomingTokens(), OptionalLong.empty(),
+                OptionalLong.empty(), OptionalLong.empty(), List.of(), OptionalLong.empty(),
+                HttpLink.Mode.ASYNCHRONOUS, true));
+        InMemoryPeerDirectory replica = new InMemoryPeerDirectory(new InMemoryIncomingTokens());
+        PeeringServices replicaServices = PeeringServices.open(store, ledger, new InMemoryAssetDirectory(), replica,
+                new InMemoryIncomingTokens(), clock);
+        assertThat(link(peerDirectory, peer.id())).isEqualTo(new HttpLink(peer.endpoint(), "theirtoken", true,
+                HttpLink.Mode.ASYNCHRONOUS));
+        assertThat(link(replica, peer.id())).isEqualTo(link(peerDirectory, peer.id()));
+
+        services.peers().update(new UpdatePeer(peer.id(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), Optional.empty(),
+                OptionalLong.empty(), Optional.of(HttpLink.Mode.SYNCHRONOUS), Optional.empty()));
+        replicaServices.refresh();
+
+        assertThat(link(peerDirectory, peer.id()).mode()).isEqualTo(HttpLink.Mode.SYNCHRONOUS);
+        assertThat(link(peerDirectory, peer.id()).h2c()).as("an absent http2 keeps its value").isTrue();
+        assertThat(link(replica, peer.id())).isEqualTo(link(peerDirectory, peer.id()));
+        services.peers().update(new UpdatePeer(peer.id(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), OptionalLong.of(7), OptionalLong.empty(), Optional.empty(),
+                OptionalLong.empty(), Optional.empty(), Optional.of(false)));
+        restart();
+        PeerRecord after = services.peers().get(peer.id());
+        assertThat(after.httpMode()).isEqualTo(HttpLink.Mode.SYNCHRONOUS);
+        assertThat(after.http2()).isFalse();
+        assertThat(link(peerDirectory, peer.id())).isEqualTo(new HttpLink(peer.endpoint(), "theirtoken", false,
+                HttpLink.Mode.SYNCHRONOUS));
+    }
+
+    @Test
+    void shouldCreateASynchronousHttp1PeerUnlessToldOtherwise() {
+        PeerRecord peer = services.peers().create(peerInput(usd(), "g.a", "t"));
+        restart();
+        assertThat(services.peers().get(peer.id()).httpMode()).isEqualTo(HttpLink.Mode.SYNCHRONOUS);
+        assertThat(link(peerDirectory, peer.id())).isEqualTo(HttpLink.of(peer.endpoint(), "theirtoken"));
+    }
+
+    private static HttpLink link(InMemoryPeerDirectory directory, String peerId) {
+        return directory.peer(peerId).orElseThrow().link().orElseThrow();
     }
 
     @Test
