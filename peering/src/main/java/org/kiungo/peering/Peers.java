@@ -115,8 +115,9 @@ public final class Peers {
     /**
      * Creates the peer at {@code input}'s static ILP address in its asset, or, when one exists there, replaces its
      * endpoint, outgoing token and incoming tokens (and its name, limits and routes where {@code input} gives
-     * them): what a repeated auto-peering or WebFinger peering does. Only a created peer gets the initial
-     * liquidity, so repeating a request never adds credit. Atomic with respect to every other peer change.
+     * them): what a repeated auto-peering or WebFinger peering does. An existing peer keeps its HTTP mode and
+     * HTTP/2 choice, which only its operator sets. Only a created peer gets the initial liquidity, so repeating a
+     * request never adds credit. Atomic with respect to every other peer change.
      */
     public PeerUpsert createOrUpdate(CreatePeer input) {
         synchronized (mutations) {
@@ -237,6 +238,11 @@ public final class Peers {
     }
 
     private static Peer toConnector(PeerRecord peer, AssetRecord asset) {
+        // The client speaks HTTP/2 only by prior knowledge over cleartext; over TLS it would need ALPN, which it lacks.
+        if (peer.http2() && !"http".equalsIgnoreCase(peer.endpoint().getScheme())) {
+            throw Inputs.bad("http.outgoing.http2 needs an http endpoint: the node speaks HTTP/2 only as h2c, "
+                    + "over cleartext; leave it false for an https endpoint");
+        }
         try {
             return peer.toPeer(asset);
         } catch (IllegalArgumentException e) {

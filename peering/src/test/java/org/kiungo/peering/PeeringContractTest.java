@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -220,8 +221,8 @@ abstract class PeeringContractTest {
     void shouldKeepAPeersHttpModeAndHttp2AndCarryThemToTheConnectorAndAReplica() {
         CreatePeer input = peerInput(usd(), "g.a", "t");
         PeerRecord peer = services.peers().create(new CreatePeer(input.assetId(), input.staticIlpAddress(),
-                input.name(), input.endpoint(), input.outgoingToken(), input.incomingTokens(), OptionalLong.empty(),
-                OptionalLong.empty(), OptionalLong.empty(), List.of(), OptionalLong.empty(),
+                input.name(), "http://b.example/ilp", input.outgoingToken(), input.incomingTokens(),
+                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), List.of(), OptionalLong.empty(),
                 HttpLink.Mode.ASYNCHRONOUS, true));
         InMemoryPeerDirectory replica = new InMemoryPeerDirectory(new InMemoryIncomingTokens());
         PeeringServices replicaServices = PeeringServices.open(store, ledger, new InMemoryAssetDirectory(), replica,
@@ -255,6 +256,47 @@ abstract class PeeringContractTest {
         restart();
         assertThat(services.peers().get(peer.id()).httpMode()).isEqualTo(HttpLink.Mode.SYNCHRONOUS);
         assertThat(link(peerDirectory, peer.id())).isEqualTo(HttpLink.of(peer.endpoint(), "theirtoken"));
+    }
+
+    @Test
+    void shouldRefuseHttp2TowardsAnHttpsEndpointAndChangeNothing() {
+        CreatePeer input = peerInput(usd(), "g.a", "t");
+        CreatePeer http2OverTls = new CreatePeer(input.assetId(), input.staticIlpAddress(), input.name(),
+                "https://b.example/ilp", input.outgoingToken(), input.incomingTokens(), OptionalLong.empty(),
+                OptionalLong.empty(), OptionalLong.empty(), List.of(), OptionalLong.empty(),
+                HttpLink.Mode.SYNCHRONOUS, true);
+        assertThat(errorOf(() -> services.peers().create(http2OverTls))).isEqualTo(PeeringError.BAD_USER_INPUT);
+        assertThat(store.peers()).isEmpty();
+
+        PeerRecord peer = services.peers().create(input);
+        UpdatePeer change = new UpdatePeer(peer.id(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), Optional.empty(),
+                OptionalLong.empty(), Optional.of(HttpLink.Mode.ASYNCHRONOUS), Optional.of(true));
+        assertThat(errorOf(() -> services.peers().update(change))).isEqualTo(PeeringError.BAD_USER_INPUT);
+        assertThat(services.peers().get(peer.id())).isEqualTo(peer);
+        assertThat(link(peerDirectory, peer.id())).isEqualTo(HttpLink.of(peer.endpoint(), "theirtoken"));
+    }
+
+    @Test
+    void shouldKeepAPeersHttpModeWhenAutoPeeringRepeats() {
+        AssetRecord usd = usd();
+        CreatePeer input = peerInput(usd, "g.a", "t");
+        PeerRecord peer = services.peers().create(input);
+        services.peers().update(new UpdatePeer(peer.id(), Optional.empty(), Optional.empty(),
+                Optional.of("http://b.example/ilp"), Optional.of("out"), Optional.empty(), OptionalLong.empty(),
+                OptionalLong.empty(), Optional.empty(), OptionalLong.empty(), Optional.of(HttpLink.Mode.ASYNCHRONOUS),
+                Optional.of(true)));
+
+        PeerUpsert again = services.peers().createOrUpdate(new CreatePeer(input.assetId(), input.staticIlpAddress(),
+                Optional.empty(), "http://b2.example/ilp", "newout", List.of("t2"), OptionalLong.empty(),
+                OptionalLong.empty(), OptionalLong.empty(), List.of()));
+
+        assertThat(again.created()).isFalse();
+        assertThat(link(peerDirectory, peer.id())).isEqualTo(new HttpLink(URI.create("http://b2.example/ilp"),
+                "newout", true, HttpLink.Mode.ASYNCHRONOUS));
+        PeerUpsert fresh = services.peers().createOrUpdate(peerInput(usd, "g.new", "t3"));
+        assertThat(fresh.peer().httpMode()).isEqualTo(HttpLink.Mode.SYNCHRONOUS);
+        assertThat(fresh.peer().http2()).isFalse();
     }
 
     private static HttpLink link(InMemoryPeerDirectory directory, String peerId) {
