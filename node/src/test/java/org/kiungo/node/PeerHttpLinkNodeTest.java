@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kiungo.codec.ilp.Conditions;
 import org.kiungo.codec.ilp.Fulfill;
+import org.kiungo.codec.ilp.IlpAddress;
 import org.kiungo.ledger.postgres.TestDatabase;
 
 /**
@@ -92,7 +93,7 @@ class PeerHttpLinkNodeTest {
 
     @Test
     void shouldSendToAPeerInTheModeAndHttpVersionTheAdminApiSet(@TempDir Path dir) throws Exception {
-        b = new RecordingPeer(FULFILLMENT, "b-to-a");
+        b = new RecordingPeer(IlpAddress.of("test.b"), FULFILLMENT, "b-to-a");
         Node a = start(Config.load(Map.of("KIUNGO_DATA_DIR", dir.toString(), "CONNECTOR_PORT", "0", "ADMIN_PORT",
                 "0", "SPSP_PORT", "0", "ILP_ADDRESS", "test.a")));
         String usd = admin.createAsset(a, "USD", 2);
@@ -113,7 +114,7 @@ class PeerHttpLinkNodeTest {
     @Test
     void shouldKeepTheStoredModeThroughThePeriodicRefreshOfEveryReplica(@TempDir Path dir1, @TempDir Path dir2)
             throws Exception {
-        b = new RecordingPeer(FULFILLMENT, "b-to-a");
+        b = new RecordingPeer(IlpAddress.of("test.b"), FULFILLMENT, "b-to-a");
         Node first = start(PostgresNodeTest.config(dir1, "test.r", 0, database.url()));
         Node second = start(PostgresNodeTest.config(dir2, "test.r", 0, database.url()));
         String usd = admin.createAsset(first, "USD", 2);

@@ -16,12 +16,14 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.kiungo.codec.ilp.Fulfill;
+import org.kiungo.codec.ilp.IlpAddress;
 import org.kiungo.codec.ilp.IlpCodec;
 import org.kiungo.connector.IlpOverHttpHandler;
 
 /**
- * A peer over real HTTP (HTTP/1.1 and h2c) that fulfils every Prepare and records how each one reached it: the
- * HTTP version and whether it came in RFC 35's asynchronous mode. Asynchronous Prepares get 202 at once and their
+ * A peer over real HTTP (HTTP/1.1 and h2c) that fulfils every Prepare and records how each one for an address under
+ * {@code recorded} reached it (the node's CCP requests are not): the HTTP version and whether it came in RFC 35's
+ * asynchronous mode. Asynchronous Prepares get 202 at once and their
  * Fulfill by a POST to the Callback-Url with the Request-Id, presenting {@code callbackToken}; the others get the
  * Fulfill in the response.
  */
@@ -32,13 +34,15 @@ final class RecordingPeer implements AutoCloseable {
 
     private static final Duration CALLBACK_TIMEOUT = Duration.ofSeconds(10);
 
+    private final IlpAddress recorded;
     private final byte[] fulfillment;
     private final String callbackToken;
     private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
     private final HttpClient callbacks = HttpClient.newBuilder().connectTimeout(CALLBACK_TIMEOUT).build();
     private final HttpServer server;
 
-    RecordingPeer(byte[] fulfillment, String callbackToken) throws NodeStartException {
+    RecordingPeer(IlpAddress recorded, byte[] fulfillment, String callbackToken) throws NodeStartException {
+        this.recorded = recorded;
         this.fulfillment = fulfillment.clone();
         this.callbackToken = callbackToken;
         server = HttpServer.start("recording-peer", "127.0.0.1", 0, new Handler.Abstract() {
@@ -61,11 +65,13 @@ final class RecordingPeer implements AutoCloseable {
         ByteBuffer body = Content.Source.asByteBuffer(request);
         byte[] prepare = new byte[body.remaining()];
         body.get(prepare);
-        IlpCodec.decodePrepare(prepare);
+        IlpAddress destination = IlpCodec.decodePrepare(prepare).destination();
         String requestId = request.getHeaders().get(IlpOverHttpHandler.REQUEST_ID);
         Optional<URI> callbackUrl = Optional.ofNullable(request.getHeaders().get(IlpOverHttpHandler.CALLBACK_URL))
                 .map(URI::create);
-        arrivals.add(new Arrival(request.getConnectionMetaData().getHttpVersion().asString(), callbackUrl));
+        if (destination.value().startsWith(recorded.value() + ".")) {
+            arrivals.add(new Arrival(request.getConnectionMetaData().getHttpVersion().asString(), callbackUrl));
+        }
         byte[] reply = IlpCodec.encode(new Fulfill(fulfillment.clone(), new byte[0]));
         if (callbackUrl.isEmpty() || requestId == null) {
             response.setStatus(200);
