@@ -30,6 +30,10 @@ final class Arguments {
         return value == null ? OptionalLong.empty() : OptionalLong.of((Long) value);
     }
 
+    Optional<Boolean> optionalBoolean(String name) {
+        return Optional.ofNullable((Boolean) values.get(name));
+    }
+
     int integer(String name) {
         return (Integer) values.get(name);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.kiungo.connector.HttpLink;
 import org.kiungo.peering.AssetRecord;
 import org.kiungo.peering.CreatePeer;
 import org.kiungo.peering.PeerByUrl;
@@ -96,7 +97,9 @@ final class MutationResolvers {
                 in.string("staticIlpAddress"), in.optionalString("name"), outgoing.string("endpoint"),
                 outgoing.string("authToken"), incoming, in.optionalAmount("maxPacketAmount"),
                 in.optionalAmount("liquidityThreshold"), in.optionalAmount("initialLiquidity"),
-                in.strings("routes").orElse(List.of()), in.optionalAmount("liquidityHighThreshold")));
+                in.strings("routes").orElse(List.of()), in.optionalAmount("liquidityHighThreshold"),
+                httpMode(outgoing).orElse(HttpLink.Mode.SYNCHRONOUS),
+                outgoing.optionalBoolean("http2").orElse(false)));
         return Views.success("Created ILP Peer", "peer", views.peer(peer));
     }
 
@@ -108,8 +111,14 @@ final class MutationResolvers {
                 outgoing.map(o -> o.string("authToken")),
                 http.flatMap(h -> h.object("incoming")).flatMap(i -> i.strings("authTokens")),
                 in.optionalAmount("maxPacketAmount"), in.optionalAmount("liquidityThreshold"),
-                in.strings("routes"), in.optionalAmount("liquidityHighThreshold")));
+                in.strings("routes"), in.optionalAmount("liquidityHighThreshold"),
+                outgoing.flatMap(MutationResolvers::httpMode), outgoing.flatMap(o -> o.optionalBoolean("http2"))));
         return Views.success("Updated ILP Peer", "peer", views.peer(peer));
+    }
+
+    /** The schema's HttpMode enum, whose values graphql-java hands over by name, already checked. */
+    private static Optional<HttpLink.Mode> httpMode(Arguments outgoing) {
+        return outgoing.optionalString("mode").map(HttpLink.Mode::valueOf);
     }
 
     private Map<String, Object> deletePeer(Arguments in) {

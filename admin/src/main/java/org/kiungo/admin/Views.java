@@ -48,7 +48,7 @@ final class Views {
         view.put("liquidity", services.peers().liquidity(peer));
         view.put("routes", peer.routes().stream().map(IlpAddress::value).toList());
         view.put("http", Map.of("outgoing", Map.of("authToken", peer.outgoingToken(), "endpoint",
-                peer.endpoint().toString())));
+                peer.endpoint().toString(), "mode", peer.httpMode().name(), "http2", peer.http2())));
         view.put("createdAt", peer.createdAt().toString());
         return view;
     }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -64,7 +63,6 @@ public final class IlpOverHttpClient implements PacketSender, AutoCloseable {
     private final HttpClient client;
     private final PendingReplies pendingReplies = new PendingReplies();
     private volatile URI callbackUrl;
-    private volatile Set<String> asynchronousPeers = Set.of();
 
     private IlpOverHttpClient(IlpAddress ourAddress, Clock clock, HttpClient client) {
         this.ourAddress = ourAddress;
@@ -104,7 +102,7 @@ public final class IlpOverHttpClient implements PacketSender, AutoCloseable {
         if (timeoutMs <= 0) {
             return Reject.of(ErrorCode.R00_TRANSFER_TIMED_OUT, ourAddress, "the packet expired before it was sent");
         }
-        if (link.mode() == HttpLink.Mode.ASYNCHRONOUS || asynchronousPeers.contains(peerId)) {
+        if (link.mode() == HttpLink.Mode.ASYNCHRONOUS) {
             return sendForCallback(peerId, link, prepare, timeoutMs);
         }
         Request request = prepareRequest(link, prepare, timeoutMs);
@@ -208,14 +206,6 @@ public final class IlpOverHttpClient implements PacketSender, AutoCloseable {
     /** Where peers in asynchronous mode send their replies to us: set once the connector listens. */
     public void acceptRepliesAt(URI newCallbackUrl) {
         this.callbackUrl = Objects.requireNonNull(newCallbackUrl, "newCallbackUrl");
-    }
-
-    /**
-     * Speaks asynchronous mode to the peers with {@code peerIds} whatever their links say: how an operator sets the
-     * mode of peers created through the admin API, which does not carry it yet.
-     */
-    public void speakAsynchronouslyTo(Set<String> peerIds) {
-        this.asynchronousPeers = Set.copyOf(peerIds);
     }
 
     /** The Prepares waiting for a reply by callback, which the callback endpoint completes. */

@@ -12,7 +12,6 @@ import static org.kiungo.node.EnvironmentVariable.ENABLE_AUTO_PEERING;
 import static org.kiungo.node.EnvironmentVariable.EXCHANGE_RATES_URL;
 import static org.kiungo.node.EnvironmentVariable.ILP_ADDRESS;
 import static org.kiungo.node.EnvironmentVariable.ILP_CONNECTOR_URL;
-import static org.kiungo.node.EnvironmentVariable.ILP_OVER_HTTP_ASYNC_PEERS;
 import static org.kiungo.node.EnvironmentVariable.INSTANCE_NAME;
 import static org.kiungo.node.EnvironmentVariable.KIUNGO_BIND_HOST;
 import static org.kiungo.node.EnvironmentVariable.KIUNGO_DATA_DIR;
@@ -31,7 +30,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,8 +37,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.kiungo.codec.ilp.IlpAddress;
-import org.kiungo.connector.InMemoryPeerDirectory;
-import org.kiungo.connector.Peer;
 import org.kiungo.ledger.postgres.DatabaseUrl;
 
 /**
@@ -49,7 +45,6 @@ import org.kiungo.ledger.postgres.DatabaseUrl;
  *
  * @param ccpBroadcastInterval the least time between two CCP route updates to one peer
  * @param exchangeRates where exchange rates come from (EXCHANGE_RATES_URL, EXCHANGE_RATES_STATIC) and the spread
- * @param asynchronousPeers ids of the peers we speak RFC 35's asynchronous mode to
  * @param autoPeering the credit line and the allowed addresses of auto-peering
  * @param notUsedYet the variables that were set but that the node does not act on yet, to be logged as such
  * @param signatureSecret signs webhook events (SIGNATURE_SECRET)
@@ -61,7 +56,7 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
                      Optional<URI> redisUrl, Optional<URI> webhookUrl, Optional<URI> exchangeRatesUrl,
                      Optional<Secret> apiSecret, Optional<Secret> streamSecret, Path dataDir, String bindHost,
                      String logLevel, Duration ccpBroadcastInterval, ExchangeRatesSettings exchangeRates,
-                     Set<String> asynchronousPeers, List<EnvironmentVariable> notUsedYet,
+                     List<EnvironmentVariable> notUsedYet,
                      Optional<Secret> signatureSecret, Duration webhookTimeout, AutoPeeringSettings autoPeering,
                      int spspPort) {
     public static final int INSTANCE_NAME_LENGTH_MAX = 200;
@@ -74,11 +69,9 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
     private static final Set<String> DATABASE_SCHEMES = Set.of("postgres", "postgresql", "jdbc:postgresql");
     private static final Set<String> REDIS_SCHEMES = Set.of("redis", "rediss");
     /** Host names, IPv4 and IPv6 literals; anything stranger is a typo. */
-    private static final Pattern PEER_ID = Pattern.compile("[A-Za-z0-9_~-]{1," + Peer.ID_LENGTH_MAX + "}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:%\\-\\[\\]]+");
 
     public Config {
-        asynchronousPeers = Set.copyOf(asynchronousPeers);
         notUsedYet = List.copyOf(notUsedYet);
     }
 
@@ -104,7 +97,6 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
         Optional<URI> webhookUrl = in.url(WEBHOOK_URL, EnvironmentReader.HTTP_SCHEMES, "http or https");
         Optional<URI> ratesUrl = in.url(EXCHANGE_RATES_URL, EnvironmentReader.HTTP_SCHEMES, "http or https");
         ExchangeRatesSettings exchangeRates = ExchangeRatesSettings.read(in, ratesUrl);
-        Set<String> asynchronousPeers = asynchronousPeers(in);
         AutoPeeringSettings autoPeering = autoPeering(in);
         requireDistinctPorts(in, connectorPort, adminPort, enableAutoPeering ? autoPeeringServerPort : 0, spspPort);
         in.secret(STREAM_SECRET).filter(secret -> StreamSecrets.decode(secret.reveal()) == null).ifPresent(secret ->
@@ -130,7 +122,7 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
         return new Config(ilpAddress, connectorUrl, instanceName, connectorPort, adminPort, autoPeeringServerPort,
                 enableAutoPeering, databaseUrl, redisUrl, webhookUrl, ratesUrl, in.secret(API_SECRET),
                 in.secret(STREAM_SECRET), dataDir, bindHost, logLevel, ccpBroadcastInterval, exchangeRates,
-                asynchronousPeers, notUsedYet(in), in.secret(SIGNATURE_SECRET), webhookTimeout, autoPeering, spspPort);
+                notUsedYet(in), in.secret(SIGNATURE_SECRET), webhookTimeout, autoPeering, spspPort);
     }
 
     /** Shows every setting except secrets, and URLs without their user, password or query. */
@@ -145,7 +137,6 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
                 + ", streamSecret=" + streamSecret.map(Secret::toString).orElse("unset")
                 + ", dataDir=" + dataDir + ", bindHost=" + bindHost + ", logLevel=" + logLevel
                 + ", ccpBroadcastInterval=" + ccpBroadcastInterval + ", exchangeRates=" + exchangeRates.describe()
-                + ", asynchronousPeers=" + asynchronousPeers
                 + ", signatureSecret=" + signatureSecret.map(Secret::toString).orElse("unset")
                 + ", webhookTimeout=" + webhookTimeout + ", autoPeering=" + autoPeering + ", spspPort=" + spspPort
                 + "]";
@@ -195,28 +186,6 @@ public record Config(IlpAddress ilpAddress, URI ilpConnectorUrl, String instance
                 }
             }
         }
-    }
-
-    /** Peer ids, as the admin API shows them, separated by commas; a typo is an error, not a sync peer. */
-    private static Set<String> asynchronousPeers(EnvironmentReader in) {
-        Optional<String> value = in.text(ILP_OVER_HTTP_ASYNC_PEERS);
-        if (value.isEmpty()) {
-            return Set.of();
-        }
-        Set<String> ids = new HashSet<>();
-        for (String part : value.get().split(",")) {
-            String id = part.strip();
-            if (!PEER_ID.matcher(id).matches()) {
-                in.problem(ILP_OVER_HTTP_ASYNC_PEERS, "holds something that is not a peer id (1 to "
-                        + Peer.ID_LENGTH_MAX + " letters, digits, '_', '~' or '-')", id.replaceAll("\\p{Cntrl}", "?"));
-                return Set.of();
-            }
-            ids.add(id);
-        }
-        if (ids.size() > InMemoryPeerDirectory.PEERS_MAX) {
-            in.problem(ILP_OVER_HTTP_ASYNC_PEERS + " names more than " + InMemoryPeerDirectory.PEERS_MAX + " peers");
-        }
-        return ids;
     }
 
     private static String instanceName(EnvironmentReader in) {

@@ -35,9 +35,6 @@ public enum EnvironmentVariable {
             + "Rafiki-Signature: t=<epoch seconds>, v1=<HMAC-SHA256 of \"<t>.<body>\">)", Use.USED),
     WEBHOOK_TIMEOUT("2000", null, "milliseconds a webhook request may take before it counts as failed and is "
             + "retried; 100 to 60000", Use.USED),
-    ILP_OVER_HTTP_ASYNC_PEERS(null, "unset: every peer in synchronous mode", "comma-separated ids of peers that"
-            + " speak RFC 35's asynchronous ILP over HTTP (replies by callback); until the admin API carries the mode",
-            Use.USED),
     EXCHANGE_RATES_URL(null, "unset", "http(s) URL of a rates service: GET <url>?base=USD returns"
             + " {\"base\":\"USD\",\"rates\":{\"EUR\":0.9}}; cached per base", Use.USED),
     EXCHANGE_RATES_LIFETIME_MS("15000", null, "how long rates from EXCHANGE_RATES_URL are fresh; stale ones serve"

@@ -42,7 +42,6 @@ record NodeParts(InMemoryIncomingTokens incomingTokens, Storage storage, IlpOver
         IlpOverHttpClient outgoing;
         try {
             outgoing = IlpOverHttpClient.start(config.ilpAddress(), clock);
-            outgoing.speakAsynchronouslyTo(config.asynchronousPeers());
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -76,7 +75,7 @@ record NodeParts(InMemoryIncomingTokens incomingTokens, Storage storage, IlpOver
                 storage.store().webhookEvents(), url, config.signatureSecret().map(s -> s.reveal().getBytes(
                 StandardCharsets.UTF_8)), config.webhookTimeout(), clock))).start();
         return new NodeParts(incomingTokens, storage, outgoing, ccpSends, speaker,
-                new Peering(services, ledger, peers, localReceivers), pipeline,
+                new Peering(services, ledger, localReceivers), pipeline,
                 new CallbackReplies(peers, outgoing, clock), webhooks, payments);
     }
 

@@ -1,14 +1,9 @@
 package org.kiungo.node;
 
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
-import org.kiungo.connector.HttpLink;
-import org.kiungo.connector.InMemoryPeerDirectory;
 import org.kiungo.connector.LocalReceivers;
 import org.kiungo.connector.PacketHandler;
-import org.kiungo.connector.Peer;
 import org.kiungo.ledger.Account;
 import org.kiungo.ledger.Ledger;
 import org.kiungo.peering.AssetRecord;
@@ -24,13 +19,11 @@ import org.kiungo.peering.PeeringServices;
 public final class Peering {
     private final PeeringServices services;
     private final Ledger ledger;
-    private final InMemoryPeerDirectory peers;
     private final LocalReceivers localReceivers;
 
-    Peering(PeeringServices services, Ledger ledger, InMemoryPeerDirectory peers, LocalReceivers localReceivers) {
+    Peering(PeeringServices services, Ledger ledger, LocalReceivers localReceivers) {
         this.services = services;
         this.ledger = ledger;
-        this.peers = peers;
         this.localReceivers = localReceivers;
     }
 
@@ -75,16 +68,5 @@ public final class Peering {
     public void attachLocalReceiver(String peerId, PacketHandler receiver) {
         services.peers().get(peerId);
         localReceivers.register(peerId, receiver);
-    }
-
-    /**
-     * Changes how the node reaches peer {@code peerId} from the next packet on: HTTP/2 cleartext by prior knowledge,
-     * or RFC 35's asynchronous mode. The admin API has no field for these yet, so they are not stored: a restart, or
-     * a change to the peer, goes back to synchronous HTTP/1.1.
-     */
-    public void adjustLink(String peerId, UnaryOperator<HttpLink> change) {
-        Peer peer = peers.peer(peerId).orElseThrow(() -> new IllegalArgumentException("there is no peer with id "
-                + peerId));
-        peers.update(peer.withLink(Optional.of(change.apply(peer.link().orElseThrow()))));
     }
 }

@@ -30,11 +30,12 @@ import org.kiungo.codec.ilp.Reject;
 import org.kiungo.codec.ilp.Reply;
 import org.kiungo.connector.HttpLink;
 import org.kiungo.peering.CreatePeer;
+import org.kiungo.peering.UpdatePeer;
 
 /**
- * Two real nodes over real HTTP where A speaks to B in RFC 35's asynchronous mode (set on A's link to B, as
- * ILP_OVER_HTTP_ASYNC_PEERS would): B answers A's Prepare with 202 and POSTs the reply to A's callback URL, which
- * A's node derives from ILP_CONNECTOR_URL and its bound port.
+ * Two real nodes over real HTTP where A speaks to B in RFC 35's asynchronous mode (the mode of A's peer B, as
+ * stored): B answers A's Prepare with 202 and POSTs the reply to A's callback URL, which A's node derives from
+ * ILP_CONNECTOR_URL and its bound port.
  */
 class AsynchronousPeeringTest {
     /** Where in-process peers "are": never called, since a local receiver or nobody stands in for them. */
@@ -60,21 +61,20 @@ class AsynchronousPeeringTest {
         b = Node.start(config(dirB, "test.b"));
         String usdAtA = a.peering().createAsset("USD", 2).id().toString();
         String usdAtB = b.peering().createAsset("USD", 2).id().toString();
-        aliceAtA = peer(a, usdAtA, "test.a.alice", LOCAL, "unused", "alice-token");
-        bAtA = peer(a, usdAtA, "test.b", endpoint(b), "a-to-b", "b-to-a");
-        a.peering().adjustLink(bAtA, link -> link.withMode(HttpLink.Mode.ASYNCHRONOUS));
-        aAtB = peer(b, usdAtB, "test.a", endpoint(a), "b-to-a", "a-to-b");
-        bob = peer(b, usdAtB, "test.b.bob", LOCAL, "unused", "bob-token");
+        aliceAtA = peer(a, usdAtA, "test.a.alice", LOCAL, "unused", "alice-token", HttpLink.Mode.SYNCHRONOUS);
+        bAtA = peer(a, usdAtA, "test.b", endpoint(b), "a-to-b", "b-to-a", HttpLink.Mode.ASYNCHRONOUS);
+        aAtB = peer(b, usdAtB, "test.a", endpoint(a), "b-to-a", "a-to-b", HttpLink.Mode.SYNCHRONOUS);
+        bob = peer(b, usdAtB, "test.b.bob", LOCAL, "unused", "bob-token", HttpLink.Mode.SYNCHRONOUS);
         b.peering().attachLocalReceiver(bob, (from, prepare) -> new Fulfill(FULFILLMENT.clone(), new byte[0]));
         a.peering().depositPeerLiquidity(aliceAtA, UUID.randomUUID(), 1_000);
         b.peering().depositPeerLiquidity(aAtB, UUID.randomUUID(), 1_000);
     }
 
     private static String peer(Node node, String assetId, String address, String endpoint, String outgoingToken,
-                               String incomingToken) {
+                               String incomingToken, HttpLink.Mode mode) {
         return node.peering().createPeer(new CreatePeer(assetId, address, Optional.empty(), endpoint, outgoingToken,
                 List.of(incomingToken), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
-                List.of())).id();
+                List.of(), OptionalLong.empty(), mode, false)).id();
     }
 
     @AfterEach
@@ -120,8 +120,9 @@ class AsynchronousPeeringTest {
     @Test
     void shouldBeRefusedByAPeerThatMayNotCallUsBackThereAndMoveNothing() throws Exception {
         // B knows A's endpoint under another host name, so A's callback URL is not one B will POST to.
-        b.peering().adjustLink(aAtB, link -> HttpLink.of(URI.create("http://localhost:" + a.connectorPort() + "/ilp"),
-                "b-to-a"));
+        b.peering().services().peers().update(new UpdatePeer(aAtB, Optional.empty(), Optional.empty(),
+                Optional.of("http://localhost:" + a.connectorPort() + "/ilp"), Optional.of("b-to-a"),
+                Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), Optional.empty()));
 
         Reply reply = send(100);
 

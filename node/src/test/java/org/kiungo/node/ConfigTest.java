@@ -106,16 +106,6 @@ class ConfigTest {
     }
 
     @Test
-    void shouldReadThePeersThatSpeakAsynchronouslyAndRefuseAnythingElse() throws Exception {
-        assertThat(load(Map.of()).asynchronousPeers()).isEmpty();
-        assertThat(load(Map.of("ILP_OVER_HTTP_ASYNC_PEERS", " b , 0f6c1f0e-5d1e-4b8e-9d7e-2a2f1c3b4d5e,b"))
-                .asynchronousPeers()).containsExactlyInAnyOrder("b", "0f6c1f0e-5d1e-4b8e-9d7e-2a2f1c3b4d5e");
-        assertThat(problems("ILP_OVER_HTTP_ASYNC_PEERS", "b,,c")).containsExactly("ILP_OVER_HTTP_ASYNC_PEERS holds"
-                + " something that is not a peer id (1 to 64 letters, digits, '_', '~' or '-'): \"\"");
-        assertThat(problems("ILP_OVER_HTTP_ASYNC_PEERS", "b c")).hasSize(1);
-    }
-
-    @Test
     void shouldExplainAnInvalidIlpAddress() {
         assertThat(problems("ILP_ADDRESS", "g..x")).containsExactly(
                 "ILP_ADDRESS is not a valid ILP address: \"g..x\" (ILP address has an empty segment)");

@@ -39,7 +39,6 @@ import org.kiungo.codec.ilp.IlpCodec;
 import org.kiungo.codec.ilp.Prepare;
 import org.kiungo.codec.ilp.Reject;
 import org.kiungo.codec.ilp.Reply;
-import org.kiungo.connector.HttpLink;
 import org.kiungo.connector.StaticRates;
 import org.kiungo.peering.CreatePeer;
 import org.kiungo.peering.UpdatePeer;
@@ -294,8 +293,10 @@ class ThreeNodeNetworkTest {
 
     @Test
     void shouldKeepBalancesExactUnderConcurrentPacketsOverHttp2() throws Exception {
-        a.peering().adjustLink(id(a, "b"), link -> new HttpLink(link.endpoint(), link.outgoingToken(), true,
-                link.mode()));
+        a.peering().services().peers().update(new UpdatePeer(id(a, "b"), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.empty(), OptionalLong.empty(),
+                Optional.empty(), OptionalLong.empty(), Optional.empty(), Optional.of(true)));
+        assertThat(a.peering().services().peers().get(id(a, "b")).http2()).isTrue();
         int packets = 200;
         List<Future<Reply>> replies = new ArrayList<>();
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -20,11 +20,13 @@ import org.kiungo.connector.RateLimit;
  * @param endpoint the peer's ILP-over-HTTP URL, absolute http or https
  * @param liquidityHighThreshold at or above it the node raises {@code peer.liquidity_high}, as at or below
  *                               {@code liquidityThreshold} it raises {@code peer.liquidity_low}
+ * @param httpMode whether the peer answers our Prepares in the HTTP response or by callback (RFC 35)
+ * @param http2    whether we speak HTTP/2 to the peer by prior knowledge (h2c) rather than HTTP/1.1
  */
 public record PeerRecord(String id, Optional<String> name, IlpAddress staticIlpAddress, UUID assetId,
                          OptionalLong maxPacketAmount, OptionalLong liquidityThreshold, URI endpoint,
                          String outgoingToken, List<IlpAddress> routes, UUID liquidityAccountId, Instant createdAt,
-                         OptionalLong liquidityHighThreshold) {
+                         OptionalLong liquidityHighThreshold, HttpLink.Mode httpMode, boolean http2) {
     public PeerRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -37,18 +39,21 @@ public record PeerRecord(String id, Optional<String> name, IlpAddress staticIlpA
         Objects.requireNonNull(liquidityAccountId, "liquidityAccountId");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(liquidityHighThreshold, "liquidityHighThreshold");
+        Objects.requireNonNull(httpMode, "httpMode");
         routes = List.copyOf(routes);
     }
 
     /** The connector's view of this peer in {@code asset}. */
     public Peer toPeer(AssetRecord asset) {
         return new Peer(id, name.orElse(""), staticIlpAddress, asset.accounts().asset(), maxPacketAmount,
-                Optional.of(HttpLink.of(endpoint, outgoingToken)), routes, RateLimit.UNLIMITED, liquidityAccountId);
+                Optional.of(new HttpLink(endpoint, outgoingToken, http2, httpMode)), routes, RateLimit.UNLIMITED,
+                liquidityAccountId);
     }
 
     @Override
     public String toString() {
         return "PeerRecord[id=" + id + ", staticIlpAddress=" + staticIlpAddress + ", assetId=" + assetId
-                + ", endpoint=" + endpoint.getScheme() + "://" + endpoint.getHost() + ", outgoingToken=(secret)]";
+                + ", endpoint=" + endpoint.getScheme() + "://" + endpoint.getHost()
+                + ", outgoingToken=(secret), httpMode=" + httpMode + ", http2=" + http2 + "]";
     }
 }

@@ -64,7 +64,8 @@ public final class Peers {
             checkTokensFree(hashes, null);
             PeerRecord peer = new PeerRecord(UUID.randomUUID().toString(), input.name().filter(n -> !n.isEmpty()),
                     address, asset.id(), input.maxPacketAmount(), input.liquidityThreshold(), endpoint,
-                    outgoingToken, routes, Ids.random(), clock.instant(), input.liquidityHighThreshold());
+                    outgoingToken, routes, Ids.random(), clock.instant(), input.liquidityHighThreshold(),
+                    input.httpMode(), input.http2());
             Peer connectorPeer = toConnector(peer, asset);
             accounts.create(peer.liquidityAccountId(), asset.ledger(), AccountKind.PEER_LIQUIDITY);
             store.insertPeer(peer, hashes);
@@ -101,7 +102,8 @@ public final class Peers {
                     input.liquidityThreshold().isPresent() ? input.liquidityThreshold() : before.liquidityThreshold(),
                     endpoint, outgoingToken, routes, before.liquidityAccountId(), before.createdAt(),
                     input.liquidityHighThreshold().isPresent() ? input.liquidityHighThreshold()
-                            : before.liquidityHighThreshold());
+                            : before.liquidityHighThreshold(), input.httpMode().orElse(before.httpMode()),
+                    input.http2().orElse(before.http2()));
             Peer connectorPeer = toConnector(after, asset);
             store.updatePeer(after, hashes);
             hashes.ifPresent(h -> directory.replaceTokenHashes(after.id(), h));
@@ -113,8 +115,9 @@ public final class Peers {
     /**
      * Creates the peer at {@code input}'s static ILP address in its asset, or, when one exists there, replaces its
      * endpoint, outgoing token and incoming tokens (and its name, limits and routes where {@code input} gives
-     * them): what a repeated auto-peering or WebFinger peering does. Only a created peer gets the initial
-     * liquidity, so repeating a request never adds credit. Atomic with respect to every other peer change.
+     * them): what a repeated auto-peering or WebFinger peering does. An existing peer keeps its HTTP mode and
+     * HTTP/2 choice, which only its operator sets. Only a created peer gets the initial liquidity, so repeating a
+     * request never adds credit. Atomic with respect to every other peer change.
      */
     public PeerUpsert createOrUpdate(CreatePeer input) {
         synchronized (mutations) {
@@ -235,6 +238,11 @@ public final class Peers {
     }
 
     private static Peer toConnector(PeerRecord peer, AssetRecord asset) {
+        // The client speaks HTTP/2 only by prior knowledge over cleartext; over TLS it would need ALPN, which it lacks.
+        if (peer.http2() && !"http".equalsIgnoreCase(peer.endpoint().getScheme())) {
+            throw Inputs.bad("http.outgoing.http2 needs an http endpoint: the node speaks HTTP/2 only as h2c, "
+                    + "over cleartext; leave it false for an https endpoint");
+        }
         try {
             return peer.toPeer(asset);
         } catch (IllegalArgumentException e) {

@@ -24,7 +24,7 @@ public final class SqlPeeringStore implements PeeringStore {
             + "liquidity_high_threshold";
     private static final String PEER_COLUMNS = "id, name, static_ilp_address, asset_id, max_packet_amount, "
             + "liquidity_threshold, endpoint, outgoing_token, routes, liquidity_account_id, created_at_ms, "
-            + "liquidity_high_threshold";
+            + "liquidity_high_threshold, http_mode, http2";
     private static final String WALLET_COLUMNS = "id, url, url_path, public_name, asset_id, account_id, "
             + "created_at_ms";
 
@@ -86,7 +86,7 @@ public final class SqlPeeringStore implements PeeringStore {
     public void insertPeer(PeerRecord peer, List<byte[]> tokenHashes) {
         transaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO peering_peers ("
-                    + PEER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + PEER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 SqlRows.bindPeer(insert, peer);
                 insert.executeUpdate();
             }
@@ -101,7 +101,8 @@ public final class SqlPeeringStore implements PeeringStore {
         transaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE peering_peers SET name = ?, "
                     + "static_ilp_address = ?, max_packet_amount = ?, liquidity_threshold = ?, endpoint = ?, "
-                    + "outgoing_token = ?, routes = ?, liquidity_high_threshold = ? WHERE id = ?")) {
+                    + "outgoing_token = ?, routes = ?, liquidity_high_threshold = ?, http_mode = ?, http2 = ? "
+                    + "WHERE id = ?")) {
                 SqlRows.bindPeerUpdate(update, peer);
                 update.executeUpdate();
             }

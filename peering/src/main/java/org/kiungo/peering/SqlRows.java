@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.kiungo.codec.ilp.IlpAddress;
+import org.kiungo.connector.HttpLink;
 
 /** Rows to records and back, for {@link SqlPeeringStore}. Routes are kept space-separated: addresses have none. */
 final class SqlRows {
@@ -57,6 +58,8 @@ final class SqlRows {
         insert.setString(10, peer.liquidityAccountId().toString());
         insert.setLong(11, peer.createdAt().toEpochMilli());
         setOptional(insert, 12, peer.liquidityHighThreshold());
+        insert.setString(13, peer.httpMode().name());
+        insert.setBoolean(14, peer.http2());
     }
 
     static void bindPeerUpdate(PreparedStatement update, PeerRecord peer) throws SQLException {
@@ -68,7 +71,9 @@ final class SqlRows {
         update.setString(6, peer.outgoingToken());
         update.setString(7, routes(peer.routes()));
         setOptional(update, 8, peer.liquidityHighThreshold());
-        update.setString(9, peer.id());
+        update.setString(9, peer.httpMode().name());
+        update.setBoolean(10, peer.http2());
+        update.setString(11, peer.id());
     }
 
     static PeerRecord peer(ResultSet row) throws SQLException {
@@ -78,7 +83,8 @@ final class SqlRows {
         return new PeerRecord(row.getString(1), Optional.ofNullable(row.getString(2)),
                 IlpAddress.of(row.getString(3)), UUID.fromString(row.getString(4)), optional(row, 5),
                 optional(row, 6), URI.create(row.getString(7)), row.getString(8), routeList,
-                UUID.fromString(row.getString(10)), Instant.ofEpochMilli(row.getLong(11)), optional(row, 12));
+                UUID.fromString(row.getString(10)), Instant.ofEpochMilli(row.getLong(11)), optional(row, 12),
+                HttpLink.Mode.valueOf(row.getString(13)), row.getBoolean(14));
     }
 
     static void bindWithdrawal(PreparedStatement insert, WithdrawalRecord withdrawal) throws SQLException {

@@ -129,7 +129,8 @@ abstract class LiquidityAlarmsContractTest extends ServicesOnStoreTest {
         assertThat(services.alarms().check()).as("the update kept the threshold").isEmpty();
         store.updatePeer(new PeerRecord(peer.id(), peer.name(), peer.staticIlpAddress(), peer.assetId(),
                 peer.maxPacketAmount(), OptionalLong.empty(), peer.endpoint(), peer.outgoingToken(), peer.routes(),
-                peer.liquidityAccountId(), peer.createdAt(), OptionalLong.empty()), Optional.empty());
+                peer.liquidityAccountId(), peer.createdAt(), OptionalLong.empty(), peer.httpMode(), peer.http2()),
+                Optional.empty());
         assertThat(services.alarms().check()).isEmpty();
         assertThat(store.webhookEvents().alarms()).containsEntry(peer.liquidityAccountId(), LiquidityAlarm.NONE);
         services.peers().update(new UpdatePeer(peer.id(), Optional.empty(), Optional.empty(), Optional.empty(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kiungo.codec.ilp.IlpAddress;
+import org.kiungo.connector.HttpLink;
 import org.kiungo.connector.InMemoryAssetDirectory;
 import org.kiungo.connector.InMemoryIncomingTokens;
 import org.kiungo.connector.InMemoryPeerDirectory;
@@ -213,6 +215,92 @@ abstract class PeeringContractTest {
         assertThat(after.liquidityThreshold()).hasValue(50);
         assertThat(after.liquidityHighThreshold()).hasValue(900);
         assertThat(tokens.peerId("new")).contains(peer.id());
+    }
+
+    @Test
+    void shouldKeepAPeersHttpModeAndHttp2AndCarryThemToTheConnectorAndAReplica() {
+        CreatePeer input = peerInput(usd(), "g.a", "t");
+        PeerRecord peer = services.peers().create(new CreatePeer(input.assetId(), input.staticIlpAddress(),
+                input.name(), "http://b.example/ilp", input.outgoingToken(), input.incomingTokens(),
+                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), List.of(), OptionalLong.empty(),
+                HttpLink.Mode.ASYNCHRONOUS, true));
+        InMemoryPeerDirectory replica = new InMemoryPeerDirectory(new InMemoryIncomingTokens());
+        PeeringServices replicaServices = PeeringServices.open(store, ledger, new InMemoryAssetDirectory(), replica,
+                new InMemoryIncomingTokens(), clock);
+        assertThat(link(peerDirectory, peer.id())).isEqualTo(new HttpLink(peer.endpoint(), "theirtoken", true,
+                HttpLink.Mode.ASYNCHRONOUS));
+        assertThat(link(replica, peer.id())).isEqualTo(link(peerDirectory, peer.id()));
+
+        services.peers().update(new UpdatePeer(peer.id(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), Optional.empty(),
+                OptionalLong.empty(), Optional.of(HttpLink.Mode.SYNCHRONOUS), Optional.empty()));
+        replicaServices.refresh();
+
+        assertThat(link(peerDirectory, peer.id()).mode()).isEqualTo(HttpLink.Mode.SYNCHRONOUS);
+        assertThat(link(peerDirectory, peer.id()).h2c()).as("an absent http2 keeps its value").isTrue();
+        assertThat(link(replica, peer.id())).isEqualTo(link(peerDirectory, peer.id()));
+        services.peers().update(new UpdatePeer(peer.id(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), OptionalLong.of(7), OptionalLong.empty(), Optional.empty(),
+                OptionalLong.empty(), Optional.empty(), Optional.of(false)));
+        restart();
+        PeerRecord after = services.peers().get(peer.id());
+        assertThat(after.httpMode()).isEqualTo(HttpLink.Mode.SYNCHRONOUS);
+        assertThat(after.http2()).isFalse();
+        assertThat(link(peerDirectory, peer.id())).isEqualTo(new HttpLink(peer.endpoint(), "theirtoken", false,
+                HttpLink.Mode.SYNCHRONOUS));
+    }
+
+    @Test
+    void shouldCreateASynchronousHttp1PeerUnlessToldOtherwise() {
+        PeerRecord peer = services.peers().create(peerInput(usd(), "g.a", "t"));
+        restart();
+        assertThat(services.peers().get(peer.id()).httpMode()).isEqualTo(HttpLink.Mode.SYNCHRONOUS);
+        assertThat(link(peerDirectory, peer.id())).isEqualTo(HttpLink.of(peer.endpoint(), "theirtoken"));
+    }
+
+    @Test
+    void shouldRefuseHttp2TowardsAnHttpsEndpointAndChangeNothing() {
+        CreatePeer input = peerInput(usd(), "g.a", "t");
+        CreatePeer http2OverTls = new CreatePeer(input.assetId(), input.staticIlpAddress(), input.name(),
+                "https://b.example/ilp", input.outgoingToken(), input.incomingTokens(), OptionalLong.empty(),
+                OptionalLong.empty(), OptionalLong.empty(), List.of(), OptionalLong.empty(),
+                HttpLink.Mode.SYNCHRONOUS, true);
+        assertThat(errorOf(() -> services.peers().create(http2OverTls))).isEqualTo(PeeringError.BAD_USER_INPUT);
+        assertThat(store.peers()).isEmpty();
+
+        PeerRecord peer = services.peers().create(input);
+        UpdatePeer change = new UpdatePeer(peer.id(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), Optional.empty(),
+                OptionalLong.empty(), Optional.of(HttpLink.Mode.ASYNCHRONOUS), Optional.of(true));
+        assertThat(errorOf(() -> services.peers().update(change))).isEqualTo(PeeringError.BAD_USER_INPUT);
+        assertThat(services.peers().get(peer.id())).isEqualTo(peer);
+        assertThat(link(peerDirectory, peer.id())).isEqualTo(HttpLink.of(peer.endpoint(), "theirtoken"));
+    }
+
+    @Test
+    void shouldKeepAPeersHttpModeWhenAutoPeeringRepeats() {
+        AssetRecord usd = usd();
+        CreatePeer input = peerInput(usd, "g.a", "t");
+        PeerRecord peer = services.peers().create(input);
+        services.peers().update(new UpdatePeer(peer.id(), Optional.empty(), Optional.empty(),
+                Optional.of("http://b.example/ilp"), Optional.of("out"), Optional.empty(), OptionalLong.empty(),
+                OptionalLong.empty(), Optional.empty(), OptionalLong.empty(), Optional.of(HttpLink.Mode.ASYNCHRONOUS),
+                Optional.of(true)));
+
+        PeerUpsert again = services.peers().createOrUpdate(new CreatePeer(input.assetId(), input.staticIlpAddress(),
+                Optional.empty(), "http://b2.example/ilp", "newout", List.of("t2"), OptionalLong.empty(),
+                OptionalLong.empty(), OptionalLong.empty(), List.of()));
+
+        assertThat(again.created()).isFalse();
+        assertThat(link(peerDirectory, peer.id())).isEqualTo(new HttpLink(URI.create("http://b2.example/ilp"),
+                "newout", true, HttpLink.Mode.ASYNCHRONOUS));
+        PeerUpsert fresh = services.peers().createOrUpdate(peerInput(usd, "g.new", "t3"));
+        assertThat(fresh.peer().httpMode()).isEqualTo(HttpLink.Mode.SYNCHRONOUS);
+        assertThat(fresh.peer().http2()).isFalse();
+    }
+
+    private static HttpLink link(InMemoryPeerDirectory directory, String peerId) {
+        return directory.peer(peerId).orElseThrow().link().orElseThrow();
     }
 
     @Test
