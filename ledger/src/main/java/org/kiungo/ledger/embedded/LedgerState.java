@@ -38,8 +38,7 @@ final class LedgerState {
 
     final Map<UUID, AccountEntry> accounts = new HashMap<>();
     /** The live transfers: those of the current generation and every pending one still open. */
-    Map<UUID, Transfer> transfers = new HashMap<>();
-    Map<UUID, PendingState> pendingStates = new HashMap<>();
+    TransferStore transfers = new TransferStore(0);
     final Archive archive = new Archive();
     final NavigableSet<Expiry> expiries = new TreeSet<>((a, b) -> a.expiresAt != b.expiresAt
             ? Long.compare(a.expiresAt, b.expiresAt) : Long.compare(a.timestamp, b.timestamp));
@@ -68,28 +67,28 @@ final class LedgerState {
         AccountEntry debit = accounts.get(transfer.debitAccountId());
         AccountEntry credit = accounts.get(transfer.creditAccountId());
         long amount = transfer.amount();
+        PendingState state = null;
         if (transfer.flags().pending()) {
             debit.debitsPending = Unsigned64.add(debit.debitsPending, amount);
             credit.creditsPending = Unsigned64.add(credit.creditsPending, amount);
-            pendingStates.put(transfer.id(), PendingState.PENDING);
+            state = PendingState.PENDING;
             addExpiry(transfer);
         } else if (transfer.flags().postOrVoid()) {
-            Transfer pending = transfers.get(transfer.pendingId());
+            int pending = transfers.find(transfer.pendingId());
             removeExpiry(pending);
-            long reserved = pending.amount();
+            long reserved = transfers.amount(pending);
             debit.debitsPending = Unsigned64.subtract(debit.debitsPending, reserved);
             credit.creditsPending = Unsigned64.subtract(credit.creditsPending, reserved);
             if (transfer.flags().postPending()) {
                 debit.debitsPosted = Unsigned64.add(debit.debitsPosted, amount);
                 credit.creditsPosted = Unsigned64.add(credit.creditsPosted, amount);
             }
-            pendingStates.put(transfer.pendingId(),
-                    transfer.flags().postPending() ? PendingState.POSTED : PendingState.VOIDED);
+            transfers.setState(pending, transfer.flags().postPending() ? PendingState.POSTED : PendingState.VOIDED);
         } else {
             debit.debitsPosted = Unsigned64.add(debit.debitsPosted, amount);
             credit.creditsPosted = Unsigned64.add(credit.creditsPosted, amount);
         }
-        insert(transfer, debit, credit);
+        insert(transfers.add(transfer, state), transfer, debit, credit);
     }
 
     /** Takes back the transfer applied last, when a later transfer of its linked chain fails. */
@@ -100,37 +99,38 @@ final class LedgerState {
         if (transfer.flags().pending()) {
             debit.debitsPending = Unsigned64.subtract(debit.debitsPending, amount);
             credit.creditsPending = Unsigned64.subtract(credit.creditsPending, amount);
-            pendingStates.remove(transfer.id());
-            removeExpiry(transfer);
+            removeExpiry(transfers.find(transfer.id()));
         } else if (transfer.flags().postOrVoid()) {
-            Transfer pending = transfers.get(transfer.pendingId());
-            addExpiry(pending);
-            long reserved = pending.amount();
+            int pending = transfers.find(transfer.pendingId());
+            addExpiry(transfers.transfer(pending));
+            long reserved = transfers.amount(pending);
             debit.debitsPending = Unsigned64.add(debit.debitsPending, reserved);
             credit.creditsPending = Unsigned64.add(credit.creditsPending, reserved);
             if (transfer.flags().postPending()) {
                 debit.debitsPosted = Unsigned64.subtract(debit.debitsPosted, amount);
                 credit.creditsPosted = Unsigned64.subtract(credit.creditsPosted, amount);
             }
-            pendingStates.put(transfer.pendingId(), PendingState.PENDING);
+            transfers.setState(pending, PendingState.PENDING);
         } else {
             debit.debitsPosted = Unsigned64.subtract(debit.debitsPosted, amount);
             credit.creditsPosted = Unsigned64.subtract(credit.creditsPosted, amount);
         }
-        transfers.remove(transfer.id());
-        removeLast(debit.transfers, transfer);
-        removeLast(credit.transfers, transfer);
+        int record = transfers.size() - 1;
+        debit.transfers.removeLast(record);
+        credit.transfers.removeLast(record);
+        transfers.removeLast(record);
     }
 
     /** Releases an expired reservation. */
     void applyExpiry(UUID pendingId) {
-        Transfer pending = transfers.get(pendingId);
+        int record = transfers.find(pendingId);
+        Transfer pending = transfers.transfer(record);
         AccountEntry debit = accounts.get(pending.debitAccountId());
         AccountEntry credit = accounts.get(pending.creditAccountId());
         debit.debitsPending = Unsigned64.subtract(debit.debitsPending, pending.amount());
         credit.creditsPending = Unsigned64.subtract(credit.creditsPending, pending.amount());
-        pendingStates.put(pendingId, PendingState.EXPIRED);
-        removeExpiry(pending);
+        transfers.setState(record, PendingState.EXPIRED);
+        removeExpiry(record);
     }
 
     private void addExpiry(Transfer pending) {
@@ -139,9 +139,10 @@ final class LedgerState {
         }
     }
 
-    private void removeExpiry(Transfer pending) {
-        if (pending.timeoutSeconds() != 0) {
-            expiries.remove(new Expiry(expiresAt(pending), pending.timestamp(), pending.id()));
+    /** Takes the deadline of live pending transfer {@code record} out: the set compares deadline and timestamp. */
+    private void removeExpiry(int record) {
+        if (transfers.timeoutSeconds(record) != 0) {
+            expiries.remove(new Expiry(transfers.expiresAt(record), transfers.timestamp(record), null));
         }
     }
 
@@ -158,30 +159,32 @@ final class LedgerState {
     }
 
     private void restorePending(Transfer pending) {
-        pendingStates.put(pending.id(), PendingState.PENDING);
         addExpiry(pending);
-        insert(pending, accounts.get(pending.debitAccountId()), accounts.get(pending.creditAccountId()));
+        insert(transfers.add(pending, PendingState.PENDING), pending, accounts.get(pending.debitAccountId()),
+                accounts.get(pending.creditAccountId()));
     }
 
     /** The transfer with {@code id}, live or archived, or {@code null}. */
     Transfer transfer(UUID id) {
-        Transfer live = transfers.get(id);
-        return live != null ? live : archive.find(id);
+        int live = transfers.find(id);
+        return live >= 0 ? transfers.transfer(live) : archive.find(id);
     }
 
     /** The state of pending transfer {@code id}, live or archived, or {@code null}. */
     PendingState pendingState(UUID id) {
-        PendingState live = pendingStates.get(id);
-        return live != null ? live : archive.state(id);
+        int live = transfers.find(id);
+        return live >= 0 ? transfers.state(live) : archive.state(id);
     }
 
     /** The account's transfers after timestamp {@code cursor}, at most {@code limit}, live and archived. */
     TransferPage accountTransfers(UUID accountId, long cursor, int limit) {
         AccountEntry entry = accounts.get(accountId);
         if (entry == null) return new TransferPage(List.of(), cursor, false);
-        List<Transfer> all = entry.transfers;
-        int from = firstAfter(all, cursor);
-        List<Transfer> found = new ArrayList<>(all.subList(from, Math.min(all.size(), from + limit + 1)));
+        RecordList all = entry.transfers;
+        List<Transfer> found = new ArrayList<>();
+        for (int i = all.firstAfter(transfers, cursor); i < all.size() && found.size() <= limit; i++) {
+            found.add(transfers.transfer(all.get(i)));
+        }
         found.addAll(archive.after(accountId, cursor, limit + 1));
         found.sort(Comparator.comparingLong(Transfer::timestamp));
         List<Transfer> page = found.subList(0, Math.min(limit, found.size()));
@@ -191,31 +194,27 @@ final class LedgerState {
 
     /**
      * Closes the current generation: its transfers move to a {@link FrozenGeneration} for the archive, except the
-     * pending ones still open, which stay live.
+     * pending ones still open, which are copied into the next generation's store in timestamp order.
      */
     FrozenGeneration freeze() {
-        Map<UUID, Transfer> closedTransfers = transfers;
-        Map<UUID, PendingState> closedStates = pendingStates;
+        TransferStore closed = transfers;
         long closedNewest = newestTimeOrderedMillis;
-        // The next generation will likely be as large: sized for it, the maps never grow by rehashing.
-        transfers = HashMap.newHashMap(closedTransfers.size());
-        pendingStates = HashMap.newHashMap(closedStates.size());
+        // The next generation will likely be as large: sized for it, the store never grows.
+        transfers = new TransferStore(closed.size());
         newestTimeOrderedMillis = -1;
-        Map<UUID, List<Transfer>> byAccount = new HashMap<>();
+        Map<UUID, RecordList> byAccount = new HashMap<>();
         for (AccountEntry entry : accounts.values()) {
-            byAccount.put(entry.created.id(), entry.transfers);
-            entry.transfers = new ArrayList<>();
+            if (entry.transfers.size() > 0) byAccount.put(entry.created.id(), entry.transfers);
+            entry.transfers = new RecordList();
         }
-        List<Transfer> open = new ArrayList<>();
-        closedStates.forEach((id, state) -> {
-            if (state == PendingState.PENDING) open.add(closedTransfers.get(id));
-        });
-        open.sort(Comparator.comparingLong(Transfer::timestamp));
-        for (Transfer pending : open) {
-            pendingStates.put(pending.id(), PendingState.PENDING);
-            insert(pending, accounts.get(pending.debitAccountId()), accounts.get(pending.creditAccountId()));
+        for (int record = 0; record < closed.size(); record++) {
+            if (closed.open(record)) {
+                Transfer pending = closed.transfer(record);
+                insert(transfers.copy(closed, record), pending, accounts.get(pending.debitAccountId()),
+                        accounts.get(pending.creditAccountId()));
+            }
         }
-        FrozenGeneration generation = new FrozenGeneration(closedTransfers, closedStates, byAccount, closedNewest);
+        FrozenGeneration generation = new FrozenGeneration(closed, byAccount, closedNewest);
         archive.freeze(generation);
         return generation;
     }
@@ -225,38 +224,17 @@ final class LedgerState {
         List<Account> images = new ArrayList<>(accounts.size());
         accounts.values().forEach(entry -> images.add(entry.toAccount()));
         List<Transfer> open = new ArrayList<>();
-        pendingStates.forEach((id, state) -> {
-            if (state == PendingState.PENDING) open.add(transfers.get(id));
-        });
-        open.sort(Comparator.comparingLong(Transfer::timestamp));
+        for (int record = 0; record < transfers.size(); record++) {
+            if (transfers.open(record)) open.add(transfers.transfer(record));
+        }
         return new Image(images, open, lastTimestamp);
     }
 
-    /** Index of the first transfer with a timestamp above {@code cursor}: the list is in timestamp order. */
-    static int firstAfter(List<Transfer> transfers, long cursor) {
-        int low = 0;
-        int high = transfers.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (transfers.get(middle).timestamp() <= cursor) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
-    }
-
-    private void insert(Transfer transfer, AccountEntry debit, AccountEntry credit) {
-        transfers.put(transfer.id(), transfer);
+    /** Indexes {@code record}, just added to the store, which holds {@code transfer}. */
+    private void insert(int record, Transfer transfer, AccountEntry debit, AccountEntry credit) {
         newestTimeOrderedMillis = Math.max(newestTimeOrderedMillis, Ids.timeOrderedMillis(transfer.id()));
-        debit.transfers.add(transfer);
-        credit.transfers.add(transfer);
+        debit.transfers.add(record);
+        credit.transfers.add(record);
         lastTimestamp = Math.max(lastTimestamp, transfer.timestamp());
-    }
-
-    private static void removeLast(List<Transfer> list, Transfer expected) {
-        Transfer removed = list.remove(list.size() - 1);
-        assert removed == expected : "undo out of order";
     }
 }

@@ -37,10 +37,6 @@ final class Segment implements ArchivedTransfers {
     private static final int VERSION = 1;
     private static final PendingState[] STATES = PendingState.values();
 
-    /** A transfer to archive and, for a pending one, how it ended ({@code null} otherwise). */
-    record Entry(Transfer transfer, PendingState state) {
-    }
-
     /** The order of records and of accounts in the index: signed comparison of the two halves. */
     static final Comparator<UUID> ID_ORDER = (a, b) -> {
         int c = Long.compare(a.getMostSignificantBits(), b.getMostSignificantBits());
@@ -79,36 +75,50 @@ final class Segment implements ArchivedTransfers {
     }
 
     /**
-     * Writes {@code entries} as a segment at {@code file}, durable (file and directory entry) before it returns;
-     * {@code byAccount} gives each account's transfers among them, accounts in {@link #ID_ORDER} and each list in
-     * timestamp order, which is the index as it is stored. The segment is built in {@code scratch}, or in a larger
-     * buffer that it returns for the next segment: one reused off-heap buffer, rather than a fresh one or a
-     * mapping of a new file, whose pages would each fault in.
+     * Writes the finished transfers of {@code transfers} (all but the open pending ones) as a segment at
+     * {@code file}, durable (file and directory entry) before it returns; {@code byAccount} gives each account's
+     * records, accounts in {@link #ID_ORDER} and each list in timestamp order, which is the index as it is stored.
+     * The segment is built in {@code scratch}, or in a larger buffer that it returns for the next segment: one
+     * reused off-heap buffer, rather than a fresh one or a mapping of a new file, whose pages would each fault in.
      */
-    static ByteBuffer write(Path file, List<Entry> entries, SortedMap<UUID, List<Transfer>> byAccount,
+    static ByteBuffer write(Path file, TransferStore transfers, SortedMap<UUID, RecordList> byAccount,
                             ByteBuffer scratch) throws IOException {
-        if (entries.size() > TRANSFERS_MAX) throw new IOException("segment of " + entries.size() + " transfers");
-        int slots = Integer.highestOneBit(Math.max(1, entries.size() * 3 / 2)) << 1;
-        int indexEntries = byAccount.values().stream().mapToInt(List::size).sum();
+        int finished = 0;
+        for (int record = 0; record < transfers.size(); record++) {
+            if (!transfers.open(record)) finished++;
+        }
+        if (finished > TRANSFERS_MAX) throw new IOException("segment of " + finished + " transfers");
+        int slots = Integer.highestOneBit(Math.max(1, finished * 3 / 2)) << 1;
+        int indexEntries = 0;
+        for (RecordList records : byAccount.values()) {
+            for (int i = 0; i < records.size(); i++) {
+                if (!transfers.open(records.get(i))) indexEntries++;
+            }
+        }
         int size = HEADER_BYTES + slots * RECORD_BYTES + indexEntries * INDEX_BYTES;
         ByteBuffer out = scratch.capacity() >= size ? scratch.clear() : ByteBuffer.allocateDirect(size);
         for (int at = HEADER_BYTES; at < HEADER_BYTES + slots * RECORD_BYTES; at += RECORD_BYTES) {
             out.putLong(at, 0).putLong(at + 8, 0);
         }
         long newest = -1;
-        for (Entry entry : entries) {
-            Transfer transfer = entry.transfer();
-            newest = Math.max(newest, Ids.timeOrderedMillis(transfer.id()));
-            int slot = freeSlot(out, slots, transfer.id());
-            EventCodec.putTransfer(out.position(HEADER_BYTES + slot * RECORD_BYTES), transfer);
-            out.put((byte) (entry.state() == null ? -1 : entry.state().ordinal()));
+        for (int record = 0; record < transfers.size(); record++) {
+            PendingState state = transfers.state(record);
+            if (state == PendingState.PENDING) continue;
+            UUID id = transfers.id(record);
+            newest = Math.max(newest, Ids.timeOrderedMillis(id));
+            int at = HEADER_BYTES + freeSlot(out, slots, id) * RECORD_BYTES;
+            transfers.putTransfer(record, out, at);
+            out.put(at + EventCodec.TRANSFER_BYTES, (byte) (state == null ? -1 : state.ordinal()));
         }
         out.position(0).putInt(MAGIC).putInt(VERSION).putInt(slots).putInt(indexEntries).putLong(newest);
         out.position(HEADER_BYTES + slots * RECORD_BYTES);
-        for (Map.Entry<UUID, List<Transfer>> account : byAccount.entrySet()) {
-            for (Transfer transfer : account.getValue()) {
-                putId(out, account.getKey()).putLong(transfer.timestamp());
-                putId(out, transfer.id());
+        for (Map.Entry<UUID, RecordList> account : byAccount.entrySet()) {
+            RecordList records = account.getValue();
+            for (int i = 0; i < records.size(); i++) {
+                int record = records.get(i);
+                if (transfers.open(record)) continue;
+                putId(out, account.getKey()).putLong(transfers.timestamp(record))
+                        .putLong(transfers.idMost(record)).putLong(transfers.idLeast(record));
             }
         }
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
@@ -144,6 +154,10 @@ final class Segment implements ArchivedTransfers {
      * Whether {@code id} may be here. A time-ordered id newer than every one archived here cannot be, which spares
      * the packet path, whose ids are all fresh and time-ordered, a search per transfer.
      */
+    long newestTimeOrderedMillis() {
+        return newestTimeOrderedMillis;
+    }
+
     boolean mayHold(UUID id) {
         long millis = Ids.timeOrderedMillis(id);
         return millis < 0 || millis <= newestTimeOrderedMillis;

@@ -47,10 +47,16 @@ final class TransferProcessor {
     private CreateTransferResult createTransfer(Transfer transfer, long nowNanos, List<Event> events) {
         CreateTransferResult fieldError = TransferChecks.fieldError(transfer);
         if (fieldError != null) return fieldError;
-        CreateTransferResult result = transfer.flags().postOrVoid() ? settlingResult(transfer, nowNanos)
-                : newTransferResult(transfer, nowNanos);
-        if (result != OK) return result;
-        Transfer applied = transfer.flags().postOrVoid() ? resolve(transfer) : transfer;
+        Transfer applied = transfer;
+        if (transfer.flags().postOrVoid()) {
+            Transfer pending = state.transfer(transfer.pendingId());
+            CreateTransferResult result = settlingResult(transfer, pending, nowNanos);
+            if (result != OK) return result;
+            applied = TransferStateChecks.resolve(transfer, pending);
+        } else {
+            CreateTransferResult result = newTransferResult(transfer, nowNanos);
+            if (result != OK) return result;
+        }
         applied = applied.withTimestamp(state.nextTimestamp(nowNanos));
         state.applyTransfer(applied);
         events.add(new Event.TransferCreated(applied));
@@ -64,16 +70,10 @@ final class TransferProcessor {
                 credit == null ? null : credit.toAccount(), state.transfer(transfer.id()), nowNanos);
     }
 
-    private CreateTransferResult settlingResult(Transfer transfer, long nowNanos) {
-        Transfer pending = state.transfer(transfer.pendingId());
+    private CreateTransferResult settlingResult(Transfer transfer, Transfer pending, long nowNanos) {
         PendingState pendingState = pending == null ? null : state.pendingState(pending.id());
         return TransferStateChecks.settlingError(transfer, pending, pendingState, state.transfer(transfer.id()),
                 nowNanos);
-    }
-
-    /** A post or void with accounts, ledger, code and amount taken from its pending transfer. */
-    private Transfer resolve(Transfer settling) {
-        return TransferStateChecks.resolve(settling, state.transfers.get(settling.pendingId()));
     }
 
     /**
@@ -85,14 +85,13 @@ final class TransferProcessor {
         for (int polled = 0; polled < max && !state.expiries.isEmpty()
                 && state.expiries.first().expiresAt() <= nowNanos; polled++) {
             LedgerState.Expiry expiry = state.expiries.pollFirst();
-            Transfer pending = state.transfers.get(expiry.pendingId());
+            int pending = state.transfers.find(expiry.pendingId());
             // Entries of transfers settled, undone or re-created since are stale: skip them.
-            if (pending == null || state.pendingStates.get(pending.id()) != PendingState.PENDING
-                    || LedgerState.expiresAt(pending) > nowNanos) {
+            if (pending < 0 || !state.transfers.open(pending) || state.transfers.expiresAt(pending) > nowNanos) {
                 continue;
             }
-            state.applyExpiry(pending.id());
-            events.add(new Event.PendingExpired(pending.id()));
+            state.applyExpiry(expiry.pendingId());
+            events.add(new Event.PendingExpired(expiry.pendingId()));
             expired++;
         }
         return expired;
