@@ -3,10 +3,7 @@ package org.kiungo.ledger.embedded;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
-import org.kiungo.ledger.Ids;
 import org.kiungo.ledger.PendingState;
 import org.kiungo.ledger.Transfer;
 
@@ -18,23 +15,19 @@ import org.kiungo.ledger.Transfer;
 final class FrozenGeneration implements ArchivedTransfers {
     private final TransferStore transfers;
     private final Map<UUID, RecordList> byAccount;
-    private final long newestTimeOrderedMillis;
 
-    /** {@code newestTimeOrderedMillis} is the newest time in its time-ordered ids, as for a {@link Segment}. */
-    FrozenGeneration(TransferStore transfers, Map<UUID, RecordList> byAccount, long newestTimeOrderedMillis) {
+    FrozenGeneration(TransferStore transfers, Map<UUID, RecordList> byAccount) {
         this.transfers = transfers;
         this.byAccount = byAccount;
-        this.newestTimeOrderedMillis = newestTimeOrderedMillis;
     }
 
+    /** The newest time in its time-ordered ids, as for a {@link Segment}. */
     long newestTimeOrderedMillis() {
-        return newestTimeOrderedMillis;
+        return transfers.newestTimeOrderedMillis();
     }
 
     /** The finished transfer {@code id}'s record, or -1. */
     private int finished(UUID id) {
-        long millis = Ids.timeOrderedMillis(id);
-        if (millis >= 0 && millis > newestTimeOrderedMillis) return -1;
         int record = transfers.find(id);
         return record < 0 || transfers.open(record) ? -1 : record;
     }
@@ -67,10 +60,10 @@ final class FrozenGeneration implements ArchivedTransfers {
         return transfers;
     }
 
-    /** Each account's transfers, accounts in the archive's id order, records in timestamp order. */
-    SortedMap<UUID, RecordList> byAccount() {
-        SortedMap<UUID, RecordList> sorted = new TreeMap<>(Segment.ID_ORDER);
-        sorted.putAll(byAccount);
-        return sorted;
+    /** The accounts its transfers move, in the archive's id order. */
+    List<UUID> accounts() {
+        List<UUID> accounts = new ArrayList<>(byAccount.keySet());
+        accounts.sort(Segment.ID_ORDER);
+        return accounts;
     }
 }

@@ -9,7 +9,6 @@ import java.util.NavigableSet;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.kiungo.ledger.Account;
-import org.kiungo.ledger.Ids;
 import org.kiungo.ledger.PendingState;
 import org.kiungo.ledger.Transfer;
 import org.kiungo.ledger.TransferPage;
@@ -43,8 +42,6 @@ final class LedgerState {
     final NavigableSet<Expiry> expiries = new TreeSet<>((a, b) -> a.expiresAt != b.expiresAt
             ? Long.compare(a.expiresAt, b.expiresAt) : Long.compare(a.timestamp, b.timestamp));
     private long lastTimestamp;
-    /** The newest time in the time-ordered ids of the live transfers, which a frozen generation filters by. */
-    private long newestTimeOrderedMillis = -1;
 
     /** A unique, increasing timestamp no earlier than {@code nowNanos}. */
     long nextTimestamp(long nowNanos) {
@@ -198,10 +195,8 @@ final class LedgerState {
      */
     FrozenGeneration freeze() {
         TransferStore closed = transfers;
-        long closedNewest = newestTimeOrderedMillis;
         // The next generation will likely be as large: sized for it, the store never grows.
         transfers = new TransferStore(closed.size());
-        newestTimeOrderedMillis = -1;
         Map<UUID, RecordList> byAccount = new HashMap<>();
         for (AccountEntry entry : accounts.values()) {
             if (entry.transfers.size() > 0) byAccount.put(entry.created.id(), entry.transfers);
@@ -214,7 +209,7 @@ final class LedgerState {
                         accounts.get(pending.creditAccountId()));
             }
         }
-        FrozenGeneration generation = new FrozenGeneration(closed, byAccount, closedNewest);
+        FrozenGeneration generation = new FrozenGeneration(closed, byAccount);
         archive.freeze(generation);
         return generation;
     }
@@ -232,7 +227,6 @@ final class LedgerState {
 
     /** Indexes {@code record}, just added to the store, which holds {@code transfer}. */
     private void insert(int record, Transfer transfer, AccountEntry debit, AccountEntry credit) {
-        newestTimeOrderedMillis = Math.max(newestTimeOrderedMillis, Ids.timeOrderedMillis(transfer.id()));
         debit.transfers.add(record);
         credit.transfers.add(record);
         lastTimestamp = Math.max(lastTimestamp, transfer.timestamp());

@@ -23,11 +23,14 @@ import org.kiungo.ledger.TransferFlags;
  */
 final class TransferStore {
     static final int LONGS = 13;
+    /** Where fields start in a record. */
+    static final int DEBIT = 2;
+    static final int CREDIT = 4;
     private static final int AMOUNT = 8;
     private static final int LEDGER_CODE = 9;
     private static final int FLAGS_STATE = 10;
     private static final int TIMEOUT = 11;
-    private static final int TIMESTAMP = 12;
+    static final int TIMESTAMP = 12;
     private static final PendingState[] STATES = PendingState.values();
     private static final long MIX = 0x9E3779B97F4A7C15L;
 
@@ -36,6 +39,11 @@ final class TransferStore {
     /** Index slots: the id's hash in the high half (its low bits are the home slot), record + 1 in the low half. */
     private long[] slots;
     private int mask;
+    /**
+     * The newest time in the time-ordered ids added (not lowered when a record is removed, so still a bound): an
+     * id newer than it is not here, which answers without a read the existence check of every fresh packet id.
+     */
+    private long newestTimeOrderedMillis = -1;
 
     /** A store sized for {@code expected} transfers, so that it rarely grows. */
     TransferStore(int expected) {
@@ -59,6 +67,8 @@ final class TransferStore {
     }
 
     int find(long most, long least) {
+        long millis = timeOrderedMillis(most, least);
+        if (millis >= 0 && millis > newestTimeOrderedMillis) return -1;
         int hash = hash(most, least);
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
             long entry = slots[slot];
@@ -105,8 +115,20 @@ final class TransferStore {
         records[at + 1] = id.getLeastSignificantBits();
     }
 
+    /** As {@link Ids#timeOrderedMillis}, from the two halves of an id. */
+    static long timeOrderedMillis(long most, long least) {
+        return ((most >>> 12) & 0xF) == 7 && (least >>> 62) == 2 ? most >>> 16 : -1;
+    }
+
+    long newestTimeOrderedMillis() {
+        return newestTimeOrderedMillis;
+    }
+
     private void index(int record) {
-        int hash = hash(records[record * LONGS], records[record * LONGS + 1]);
+        long most = records[record * LONGS];
+        long least = records[record * LONGS + 1];
+        newestTimeOrderedMillis = Math.max(newestTimeOrderedMillis, timeOrderedMillis(most, least));
+        int hash = hash(most, least);
         int slot = hash & mask;
         while (slots[slot] != 0) slot = (slot + 1) & mask;
         slots[slot] = ((long) hash << 32) | (record + 1L);
@@ -139,8 +161,22 @@ final class TransferStore {
 
     /** The pending state of a pending transfer, {@code null} for the others. */
     PendingState state(int record) {
+        return state(records, record);
+    }
+
+    static PendingState state(long[] records, int record) {
         int state = (int) (records[record * LONGS + FLAGS_STATE] >>> 32);
         return state == 0 ? null : STATES[state - 1];
+    }
+
+    /** Long {@code field} of {@code record}: the fields' offsets are the constants above, ids in two longs. */
+    long field(int record, int field) {
+        return records[record * LONGS + field];
+    }
+
+    /** Copies {@code record} to record {@code at} of {@code into}, an array of records as this store holds them. */
+    void copyTo(int record, long[] into, int at) {
+        System.arraycopy(records, record * LONGS, into, at * LONGS, LONGS);
     }
 
     void setState(int record, PendingState state) {
@@ -198,7 +234,7 @@ final class TransferStore {
     }
 
     /** Writes the transfer of {@code record} at {@code at} in {@code out}, as {@link EventCodec#putTransfer} does. */
-    void putTransfer(int record, ByteBuffer out, int at) {
+    static void putTransfer(long[] records, int record, ByteBuffer out, int at) {
         int from = record * LONGS;
         for (int i = 0; i < AMOUNT + 1; i++) out.putLong(at + 8 * i, records[from + i]);
         long ledgerCode = records[from + LEDGER_CODE];
