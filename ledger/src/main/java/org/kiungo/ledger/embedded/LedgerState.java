@@ -5,8 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.kiungo.ledger.Account;
 import org.kiungo.ledger.PendingState;
@@ -24,13 +22,6 @@ import org.kiungo.ledger.Unsigned64;
 final class LedgerState {
     static final long NANOS_PER_SECOND = TransferStateChecks.NANOS_PER_SECOND;
 
-    /**
-     * An open pending transfer's deadline, ordered by deadline then by the transfer's unique timestamp. Posting or
-     * voiding removes it, so the set holds only reservations in flight rather than every one of the last timeout.
-     */
-    record Expiry(long expiresAt, long timestamp, UUID pendingId) {
-    }
-
     /** A consistent image of the live state, as a snapshot records it. */
     record Image(List<Account> accounts, List<Transfer> openPendings, long lastTimestamp) {
     }
@@ -39,19 +30,13 @@ final class LedgerState {
     /** The live transfers: those of the current generation and every pending one still open. */
     TransferStore transfers = new TransferStore(0);
     final Archive archive = new Archive();
-    final NavigableSet<Expiry> expiries = new TreeSet<>((a, b) -> a.expiresAt != b.expiresAt
-            ? Long.compare(a.expiresAt, b.expiresAt) : Long.compare(a.timestamp, b.timestamp));
+    final Expiries expiries = new Expiries();
     private long lastTimestamp;
 
     /** A unique, increasing timestamp no earlier than {@code nowNanos}. */
     long nextTimestamp(long nowNanos) {
         lastTimestamp = Math.max(nowNanos, lastTimestamp + 1);
         return lastTimestamp;
-    }
-
-    /** When a pending transfer expires, or {@link Long#MAX_VALUE} if never. */
-    static long expiresAt(Transfer pending) {
-        return TransferStateChecks.expiresAt(pending);
     }
 
     void applyAccount(Account account) {
@@ -69,10 +54,8 @@ final class LedgerState {
             debit.debitsPending = Unsigned64.add(debit.debitsPending, amount);
             credit.creditsPending = Unsigned64.add(credit.creditsPending, amount);
             state = PendingState.PENDING;
-            addExpiry(transfer);
         } else if (transfer.flags().postOrVoid()) {
             int pending = transfers.find(transfer.pendingId());
-            removeExpiry(pending);
             long reserved = transfers.amount(pending);
             debit.debitsPending = Unsigned64.subtract(debit.debitsPending, reserved);
             credit.creditsPending = Unsigned64.subtract(credit.creditsPending, reserved);
@@ -85,7 +68,9 @@ final class LedgerState {
             debit.debitsPosted = Unsigned64.add(debit.debitsPosted, amount);
             credit.creditsPosted = Unsigned64.add(credit.creditsPosted, amount);
         }
-        insert(transfers.add(transfer, state), transfer, debit, credit);
+        int record = transfers.add(transfer, state);
+        if (state != null) expiries.add(transfer.timeoutSeconds(), record);
+        insert(record, transfer, debit, credit);
     }
 
     /** Takes back the transfer applied last, when a later transfer of its linked chain fails. */
@@ -96,10 +81,10 @@ final class LedgerState {
         if (transfer.flags().pending()) {
             debit.debitsPending = Unsigned64.subtract(debit.debitsPending, amount);
             credit.creditsPending = Unsigned64.subtract(credit.creditsPending, amount);
-            removeExpiry(transfers.find(transfer.id()));
+            expiries.removeNewest(transfer.timeoutSeconds(), transfers.size() - 1);
         } else if (transfer.flags().postOrVoid()) {
+            // Its deadline is still queued: a post or void leaves it there for the sweep to drop.
             int pending = transfers.find(transfer.pendingId());
-            addExpiry(transfers.transfer(pending));
             long reserved = transfers.amount(pending);
             debit.debitsPending = Unsigned64.add(debit.debitsPending, reserved);
             credit.creditsPending = Unsigned64.add(credit.creditsPending, reserved);
@@ -118,29 +103,18 @@ final class LedgerState {
         transfers.removeLast(record);
     }
 
-    /** Releases an expired reservation. */
+    /** Releases an expired reservation, which the sweep has taken off its queue of deadlines. */
     void applyExpiry(UUID pendingId) {
-        int record = transfers.find(pendingId);
+        applyExpiry(transfers.find(pendingId));
+    }
+
+    void applyExpiry(int record) {
         Transfer pending = transfers.transfer(record);
         AccountEntry debit = accounts.get(pending.debitAccountId());
         AccountEntry credit = accounts.get(pending.creditAccountId());
         debit.debitsPending = Unsigned64.subtract(debit.debitsPending, pending.amount());
         credit.creditsPending = Unsigned64.subtract(credit.creditsPending, pending.amount());
         transfers.setState(record, PendingState.EXPIRED);
-        removeExpiry(record);
-    }
-
-    private void addExpiry(Transfer pending) {
-        if (pending.timeoutSeconds() != 0) {
-            expiries.add(new Expiry(expiresAt(pending), pending.timestamp(), pending.id()));
-        }
-    }
-
-    /** Takes the deadline of live pending transfer {@code record} out: the set compares deadline and timestamp. */
-    private void removeExpiry(int record) {
-        if (transfers.timeoutSeconds(record) != 0) {
-            expiries.remove(new Expiry(transfers.expiresAt(record), transfers.timestamp(record), null));
-        }
     }
 
     /** Applies a journal or snapshot event on recovery. */
@@ -156,8 +130,9 @@ final class LedgerState {
     }
 
     private void restorePending(Transfer pending) {
-        addExpiry(pending);
-        insert(transfers.add(pending, PendingState.PENDING), pending, accounts.get(pending.debitAccountId()),
+        int record = transfers.add(pending, PendingState.PENDING);
+        expiries.add(pending.timeoutSeconds(), record);
+        insert(record, pending, accounts.get(pending.debitAccountId()),
                 accounts.get(pending.creditAccountId()));
     }
 
@@ -197,6 +172,7 @@ final class LedgerState {
         TransferStore closed = transfers;
         // The next generation will likely be as large: sized for it, the store never grows.
         transfers = new TransferStore(closed.size());
+        expiries.clear();
         Map<UUID, RecordList> byAccount = new HashMap<>();
         for (AccountEntry entry : accounts.values()) {
             if (entry.transfers.size() > 0) byAccount.put(entry.created.id(), entry.transfers);
@@ -205,7 +181,9 @@ final class LedgerState {
         for (int record = 0; record < closed.size(); record++) {
             if (closed.open(record)) {
                 Transfer pending = closed.transfer(record);
-                insert(transfers.copy(closed, record), pending, accounts.get(pending.debitAccountId()),
+                int copy = transfers.copy(closed, record);
+                expiries.add(pending.timeoutSeconds(), copy);
+                insert(copy, pending, accounts.get(pending.debitAccountId()),
                         accounts.get(pending.creditAccountId()));
             }
         }

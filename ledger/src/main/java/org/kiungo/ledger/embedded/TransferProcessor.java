@@ -81,19 +81,9 @@ final class TransferProcessor {
      * sweep never holds up the writer for long; returns how many it expired.
      */
     int expireDue(long nowNanos, int max, List<Event> events) {
-        int expired = 0;
-        for (int polled = 0; polled < max && !state.expiries.isEmpty()
-                && state.expiries.first().expiresAt() <= nowNanos; polled++) {
-            LedgerState.Expiry expiry = state.expiries.pollFirst();
-            int pending = state.transfers.find(expiry.pendingId());
-            // Entries of transfers settled, undone or re-created since are stale: skip them.
-            if (pending < 0 || !state.transfers.open(pending) || state.transfers.expiresAt(pending) > nowNanos) {
-                continue;
-            }
-            state.applyExpiry(expiry.pendingId());
-            events.add(new Event.PendingExpired(expiry.pendingId()));
-            expired++;
-        }
-        return expired;
+        return state.expiries.expireDue(state.transfers, nowNanos, max, record -> {
+            state.applyExpiry(record);
+            events.add(new Event.PendingExpired(state.transfers.id(record)));
+        });
     }
 }
