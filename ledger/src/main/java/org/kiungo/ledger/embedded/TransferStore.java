@@ -31,6 +31,8 @@ final class TransferStore {
     private static final int FLAGS_STATE = 10;
     private static final int TIMEOUT = 11;
     static final int TIMESTAMP = 12;
+    /** Most records, so that the array of records stays addressable by an int. */
+    static final int RECORDS_MAX = Integer.MAX_VALUE / LONGS - 1;
     private static final PendingState[] STATES = PendingState.values();
     private static final long MIX = 0x9E3779B97F4A7C15L;
 
@@ -47,7 +49,7 @@ final class TransferStore {
 
     /** A store sized for {@code expected} transfers, so that it rarely grows. */
     TransferStore(int expected) {
-        int capacity = Math.max(16, expected);
+        int capacity = Math.min(RECORDS_MAX, Math.max(16, expected));
         records = new long[capacity * LONGS];
         slots = new long[Integer.highestOneBit(capacity) << 2];
         mask = slots.length - 1;
@@ -83,8 +85,7 @@ final class TransferStore {
 
     /** Appends {@code transfer}, whose id is not in the store, with pending state {@code state}; returns its record. */
     int add(Transfer transfer, PendingState state) {
-        if ((size + 1) * LONGS > records.length) records = Arrays.copyOf(records, records.length * 2);
-        if ((size + 1) * 2 > slots.length) rehash(slots.length * 2);
+        makeRoom();
         int record = size++;
         int at = record * LONGS;
         put(at, transfer.id());
@@ -103,11 +104,18 @@ final class TransferStore {
 
     /** Appends a copy of {@code record} of {@code other}, keeping its state; returns the new record. */
     int copy(TransferStore other, int record) {
-        if ((size + 1) * LONGS > records.length) records = Arrays.copyOf(records, records.length * 2);
-        if ((size + 1) * 2 > slots.length) rehash(slots.length * 2);
+        makeRoom();
         System.arraycopy(other.records, record * LONGS, records, size * LONGS, LONGS);
         index(size);
         return size++;
+    }
+
+    private void makeRoom() {
+        if (size == RECORDS_MAX) throw new IllegalStateException("a generation holds " + size + " transfers at most");
+        if ((size + 1) * LONGS > records.length) {
+            records = Arrays.copyOf(records, (int) Math.min((long) records.length * 2, (long) RECORDS_MAX * LONGS));
+        }
+        if ((size + 1) * 2 > slots.length) rehash(slots.length * 2);
     }
 
     private void put(int at, UUID id) {
