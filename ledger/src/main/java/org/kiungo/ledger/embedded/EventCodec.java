@@ -30,6 +30,11 @@ final class EventCodec {
     }
 
     static void encode(Event event, ByteBuffer out) {
+        // Nearly every event is a transfer: tested first, it skips the type switch's dispatch.
+        if (event instanceof Event.TransferCreated e) {
+            putTransfer(out.put(TRANSFER_CREATED), e.transfer());
+            return;
+        }
         switch (event) {
             case Event.AccountCreated e -> putAccount(out.put(ACCOUNT_CREATED), e.account());
             case Event.TransferCreated e -> putTransfer(out.put(TRANSFER_CREATED), e.transfer());

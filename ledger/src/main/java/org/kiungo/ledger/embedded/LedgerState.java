@@ -46,8 +46,11 @@ final class LedgerState {
 
     /** Applies a validated, resolved transfer: accounts, amount and ledger are filled in even for post/void. */
     void applyTransfer(Transfer transfer) {
-        AccountEntry debit = accounts.get(transfer.debitAccountId());
-        AccountEntry credit = accounts.get(transfer.creditAccountId());
+        applyTransfer(transfer, accounts.get(transfer.debitAccountId()), accounts.get(transfer.creditAccountId()));
+    }
+
+    /** As {@link #applyTransfer(Transfer)}, with the transfer's accounts already looked up. */
+    void applyTransfer(Transfer transfer, AccountEntry debit, AccountEntry credit) {
         long amount = transfer.amount();
         PendingState state = null;
         if (transfer.flags().pending()) {

@@ -47,27 +47,31 @@ final class TransferProcessor {
     private CreateTransferResult createTransfer(Transfer transfer, long nowNanos, List<Event> events) {
         CreateTransferResult fieldError = TransferChecks.fieldError(transfer);
         if (fieldError != null) return fieldError;
-        Transfer applied = transfer;
         if (transfer.flags().postOrVoid()) {
             Transfer pending = state.transfer(transfer.pendingId());
             CreateTransferResult result = settlingResult(transfer, pending, nowNanos);
             if (result != OK) return result;
-            applied = TransferStateChecks.resolve(transfer, pending);
-        } else {
-            CreateTransferResult result = newTransferResult(transfer, nowNanos);
-            if (result != OK) return result;
+            return apply(TransferStateChecks.resolve(transfer, pending), nowNanos, events, null, null);
         }
-        applied = applied.withTimestamp(state.nextTimestamp(nowNanos));
-        state.applyTransfer(applied);
-        events.add(new Event.TransferCreated(applied));
-        return OK;
-    }
-
-    private CreateTransferResult newTransferResult(Transfer transfer, long nowNanos) {
         AccountEntry debit = state.accounts.get(transfer.debitAccountId());
         AccountEntry credit = state.accounts.get(transfer.creditAccountId());
-        return TransferStateChecks.newTransferError(transfer, debit == null ? null : debit.toAccount(),
-                credit == null ? null : credit.toAccount(), state.transfer(transfer.id()), nowNanos);
+        CreateTransferResult result = TransferStateChecks.newTransferError(transfer,
+                debit == null ? null : debit.toAccount(), credit == null ? null : credit.toAccount(),
+                state.transfer(transfer.id()), nowNanos);
+        return result != OK ? result : apply(transfer, nowNanos, events, debit, credit);
+    }
+
+    /** Applies a checked transfer; {@code debit} and {@code credit} are its accounts, or null to look them up. */
+    private CreateTransferResult apply(Transfer checked, long nowNanos, List<Event> events, AccountEntry debit,
+                                       AccountEntry credit) {
+        Transfer applied = checked.withTimestamp(state.nextTimestamp(nowNanos));
+        if (debit == null) {
+            state.applyTransfer(applied);
+        } else {
+            state.applyTransfer(applied, debit, credit);
+        }
+        events.add(new Event.TransferCreated(applied));
+        return OK;
     }
 
     private CreateTransferResult settlingResult(Transfer transfer, Transfer pending, long nowNanos) {
