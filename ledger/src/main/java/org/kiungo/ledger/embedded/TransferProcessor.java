@@ -16,6 +16,9 @@ import org.kiungo.ledger.TransferStateChecks;
  * chain takes its events back out, so the journal only ever sees whole chains.
  */
 final class TransferProcessor {
+    /** Transfers whose index slots are read ahead at a time: enough misses to overlap, few enough to stay cached. */
+    private static final int WARM_AHEAD = 128;
+
     private final LedgerState state;
 
     TransferProcessor(LedgerState state) {
@@ -25,8 +28,13 @@ final class TransferProcessor {
     /** Applies a batch at time {@code nowNanos}; appends the changes to {@code events}. */
     CreateTransferResult[] createTransfers(List<Transfer> batch, long nowNanos, List<Event> events) {
         return LinkedChains.apply(batch, new LinkedChains.Applier() {
+            private int calls;
+            private int warmed;
+
             @Override
             public CreateTransferResult apply(Transfer transfer) {
+                // Calls come in batch order (skipping only the rest of a failed chain): warm the next ones.
+                if (calls++ == warmed) warmed = state.transfers.warm(batch, warmed, WARM_AHEAD);
                 return createTransfer(transfer, nowNanos, events);
             }
 

@@ -2,6 +2,7 @@ package org.kiungo.ledger.embedded;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.kiungo.ledger.Ids;
 import org.kiungo.ledger.PendingState;
@@ -46,6 +47,9 @@ final class TransferStore {
      * id newer than it is not here, which answers without a read the existence check of every fresh packet id.
      */
     private long newestTimeOrderedMillis = -1;
+    /** Where {@link #warm} leaves what it read, so that the reads are not optimized away. */
+    @SuppressWarnings("unused")
+    private long warmth;
 
     /** A store sized for {@code expected} transfers, so that it rarely grows. */
     TransferStore(int expected) {
@@ -81,6 +85,31 @@ final class TransferStore {
                 if (records[at] == most && records[at + 1] == least) return record;
             }
         }
+    }
+
+    /**
+     * Reads the index slots the next {@code count} transfers of {@code batch} from {@code from} will use (their
+     * own id's, and a post's or void's pending transfer's with its record), and returns where it stopped. A lookup
+     * by a random id misses the cache; one after another, each waits for memory in turn, while these reads,
+     * independent of each other, overlap, and leave the lines cached for the lookups that follow.
+     */
+    int warm(List<Transfer> batch, int from, int count) {
+        int to = Math.min(batch.size(), from + count);
+        long touched = 0;
+        for (int i = from; i < to; i++) {
+            Transfer transfer = batch.get(i);
+            touched += slots[hash(transfer.id().getMostSignificantBits(), transfer.id().getLeastSignificantBits())
+                    & mask];
+        }
+        for (int i = from; i < to; i++) {
+            UUID pendingId = batch.get(i).pendingId();
+            if (pendingId.getMostSignificantBits() != 0 || pendingId.getLeastSignificantBits() != 0) {
+                int record = find(pendingId);
+                if (record >= 0) touched += records[record * LONGS + AMOUNT];
+            }
+        }
+        warmth = touched;
+        return to;
     }
 
     /** Appends {@code transfer}, whose id is not in the store, with pending state {@code state}; returns its record. */
