@@ -26,6 +26,8 @@ final class SegmentWriter {
     private final TransferStore transfers;
     private final AccountRanks ranks;
     private final int[] buckets;
+    /** Each record's debit and credit accounts' ranks, found once for counting and writing the index. */
+    private final int[] accountRanks;
     private final int[] perAccount;
     private int finished;
 
@@ -33,6 +35,7 @@ final class SegmentWriter {
         this.transfers = transfers;
         this.ranks = new AccountRanks(accounts);
         this.buckets = new int[transfers.size()];
+        this.accountRanks = new int[2 * transfers.size()];
         this.perAccount = new int[accounts.size() + 1];
     }
 
@@ -78,8 +81,10 @@ final class SegmentWriter {
         for (int record = 0; record < transfers.size(); record++) {
             if (transfers.open(record)) continue;
             finished++;
-            perAccount[ranks.rank(transfers, record, TransferStore.DEBIT) + 1]++;
-            perAccount[ranks.rank(transfers, record, TransferStore.CREDIT) + 1]++;
+            accountRanks[2 * record] = ranks.rank(transfers, record, TransferStore.DEBIT);
+            accountRanks[2 * record + 1] = ranks.rank(transfers, record, TransferStore.CREDIT);
+            perAccount[accountRanks[2 * record] + 1]++;
+            perAccount[accountRanks[2 * record + 1] + 1]++;
         }
         if (finished > Segment.TRANSFERS_MAX) throw new IOException("segment of " + finished + " transfers");
         int slots = Integer.highestOneBit(Math.max(1, finished * 3 / 2)) << 1;
@@ -130,13 +135,13 @@ final class SegmentWriter {
         for (int i = 1; i < perAccount.length; i++) perAccount[i] += perAccount[i - 1];
         for (int record = 0; record < transfers.size(); record++) {
             if (buckets[record] < 0) continue;
-            putEntry(out, indexStart, record, TransferStore.DEBIT);
-            putEntry(out, indexStart, record, TransferStore.CREDIT);
+            putEntry(out, indexStart, record, TransferStore.DEBIT, accountRanks[2 * record]);
+            putEntry(out, indexStart, record, TransferStore.CREDIT, accountRanks[2 * record + 1]);
         }
     }
 
-    private void putEntry(ByteBuffer out, int indexStart, int record, int account) {
-        int at = indexStart + perAccount[ranks.rank(transfers, record, account)]++ * Segment.INDEX_BYTES;
+    private void putEntry(ByteBuffer out, int indexStart, int record, int account, int rank) {
+        int at = indexStart + perAccount[rank]++ * Segment.INDEX_BYTES;
         out.putLong(at, transfers.field(record, account)).putLong(at + 8, transfers.field(record, account + 1))
                 .putLong(at + 16, transfers.field(record, TransferStore.TIMESTAMP))
                 .putLong(at + 24, transfers.idMost(record)).putLong(at + 32, transfers.idLeast(record));
