@@ -45,7 +45,9 @@
  * through an open-addressing index, with a pending transfer's state in its record; each account lists its records
  * as ints. Held as objects (a transfer, its ids, map nodes) they survived several young collections each and the
  * garbage collector's copying cost more CPU than applying them; as arrays it never scans them. A time-ordered id
- * newer than every id stored is known absent without a read, as for the segments below.
+ * newer than every id stored is known absent without a read, as for the segments below. What remains is a cache
+ * miss or two per lookup of a random id, so the writer reads the index slots of the next transfers of a batch
+ * ahead, in a loop whose misses overlap, before it applies them one by one.
  *
  * <p><b>Memory and recovery time: generations, snapshots and the archive.</b> Idempotency ({@code EXISTS}) and
  * the queries need every transfer ever made, but memory need not hold them. Every
