@@ -66,26 +66,25 @@ final class Expiries {
     }
 
     /**
-     * Hands {@code expire} each open pending transfer of {@code store} due at {@code nowNanos}, examining
-     * {@code max} of them at most; entries of transfers no longer open are dropped on the way. Returns how many it
-     * expired.
+     * Hands {@code expire} each open pending transfer of {@code store} due at {@code nowNanos}, {@code max} of
+     * them at most; entries of transfers no longer open are dropped on the way. Returns how many it expired.
      */
     int expireDue(TransferStore store, long nowNanos, int max, IntConsumer expire) {
-        int examined = 0;
+        int expired = 0;
         Iterator<Queue> queues = byTimeout.values().iterator();
-        while (queues.hasNext() && examined < max) {
+        while (queues.hasNext() && expired < max) {
             Queue queue = queues.next();
-            while (queue.size > 0 && examined < max) {
+            while (queue.size > 0 && expired < max) {
                 int record = queue.first();
                 if (store.open(record)) {
                     if (store.expiresAt(record) > nowNanos) break;
                     expire.accept(record);
-                    examined++;
+                    expired++;
                 }
                 queue.removeFirst();
             }
             if (queue.size == 0) queues.remove();
         }
-        return examined;
+        return expired;
     }
 }
