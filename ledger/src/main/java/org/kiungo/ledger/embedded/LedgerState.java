@@ -173,8 +173,9 @@ final class LedgerState {
      */
     FrozenGeneration freeze() {
         TransferStore closed = transfers;
-        // The next generation will likely be as large: sized for it, the store never grows.
-        transfers = new TransferStore(closed.size());
+        // The next generation will likely be about as large (more or fewer open reservations carried over): sized
+        // for it with room to spare, the store does not grow, which would copy every record and rehash the index.
+        transfers = new TransferStore(closed.size() + closed.size() / 4);
         expiries.clear();
         Map<UUID, RecordList> byAccount = new HashMap<>();
         for (AccountEntry entry : accounts.values()) {
