@@ -1,14 +1,11 @@
 package org.kiungo.ledger.embedded;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.kiungo.ledger.Account;
-import org.kiungo.ledger.Transfer;
 
 /**
  * An account as the writer thread holds it: mutable balances (changed in place, no allocation per transfer) and
- * the account's transfers held in memory in timestamp order, which is the index that pages
- * {@code accountTransfers} before the archive takes over.
+ * the account's live transfers as records of the live {@link TransferStore} in timestamp order, which is the index
+ * that pages {@code accountTransfers} before the archive takes over.
  */
 final class AccountEntry {
     final Account created;
@@ -16,7 +13,7 @@ final class AccountEntry {
     long debitsPosted;
     long creditsPending;
     long creditsPosted;
-    List<Transfer> transfers = new ArrayList<>();
+    RecordList transfers = new RecordList();
 
     AccountEntry(Account account) {
         this.created = account;

@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
 final class CommitLoop {
     /** Most calls applied between two journal writes. */
     static final int DRAIN_MAX = 1024;
-    /** Most expiry deadlines examined per batch, so that a burst of expiries cannot stall the writer. */
+    /**
+     * Most pending transfers expired per batch, so that a burst of expiries cannot stall the writer; dropping the
+     * deadlines of settled ones costs a read each and is not counted.
+     */
     static final int EXPIRE_MAX = 4096;
     /** How often the writer wakes with nothing queued, to release expired reservations. */
     static final long SWEEP_INTERVAL_MS = 50;

@@ -79,7 +79,7 @@ final class Generations {
     }
 
     private Segment compact(long closing, FrozenGeneration frozen, LedgerState.Image image) throws IOException {
-        scratch = Segment.write(files.archive(closing), frozen.finished(), frozen.finishedByAccount(), scratch);
+        scratch = SegmentWriter.write(files.archive(closing), frozen.transfers(), frozen.accounts(), scratch);
         Snapshot.write(files.snapshot(closing + 1), image);
         files.dropBefore(closing + 1);
         return Segment.open(files.archive(closing));

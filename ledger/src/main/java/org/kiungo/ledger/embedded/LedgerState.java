@@ -5,11 +5,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.kiungo.ledger.Account;
-import org.kiungo.ledger.Ids;
 import org.kiungo.ledger.PendingState;
 import org.kiungo.ledger.Transfer;
 import org.kiungo.ledger.TransferPage;
@@ -25,37 +22,21 @@ import org.kiungo.ledger.Unsigned64;
 final class LedgerState {
     static final long NANOS_PER_SECOND = TransferStateChecks.NANOS_PER_SECOND;
 
-    /**
-     * An open pending transfer's deadline, ordered by deadline then by the transfer's unique timestamp. Posting or
-     * voiding removes it, so the set holds only reservations in flight rather than every one of the last timeout.
-     */
-    record Expiry(long expiresAt, long timestamp, UUID pendingId) {
-    }
-
     /** A consistent image of the live state, as a snapshot records it. */
     record Image(List<Account> accounts, List<Transfer> openPendings, long lastTimestamp) {
     }
 
     final Map<UUID, AccountEntry> accounts = new HashMap<>();
     /** The live transfers: those of the current generation and every pending one still open. */
-    Map<UUID, Transfer> transfers = new HashMap<>();
-    Map<UUID, PendingState> pendingStates = new HashMap<>();
+    TransferStore transfers = new TransferStore(0);
     final Archive archive = new Archive();
-    final NavigableSet<Expiry> expiries = new TreeSet<>((a, b) -> a.expiresAt != b.expiresAt
-            ? Long.compare(a.expiresAt, b.expiresAt) : Long.compare(a.timestamp, b.timestamp));
+    final Expiries expiries = new Expiries();
     private long lastTimestamp;
-    /** The newest time in the time-ordered ids of the live transfers, which a frozen generation filters by. */
-    private long newestTimeOrderedMillis = -1;
 
     /** A unique, increasing timestamp no earlier than {@code nowNanos}. */
     long nextTimestamp(long nowNanos) {
         lastTimestamp = Math.max(nowNanos, lastTimestamp + 1);
         return lastTimestamp;
-    }
-
-    /** When a pending transfer expires, or {@link Long#MAX_VALUE} if never. */
-    static long expiresAt(Transfer pending) {
-        return TransferStateChecks.expiresAt(pending);
     }
 
     void applyAccount(Account account) {
@@ -65,31 +46,34 @@ final class LedgerState {
 
     /** Applies a validated, resolved transfer: accounts, amount and ledger are filled in even for post/void. */
     void applyTransfer(Transfer transfer) {
-        AccountEntry debit = accounts.get(transfer.debitAccountId());
-        AccountEntry credit = accounts.get(transfer.creditAccountId());
+        applyTransfer(transfer, accounts.get(transfer.debitAccountId()), accounts.get(transfer.creditAccountId()));
+    }
+
+    /** As {@link #applyTransfer(Transfer)}, with the transfer's accounts already looked up. */
+    void applyTransfer(Transfer transfer, AccountEntry debit, AccountEntry credit) {
         long amount = transfer.amount();
+        PendingState state = null;
         if (transfer.flags().pending()) {
             debit.debitsPending = Unsigned64.add(debit.debitsPending, amount);
             credit.creditsPending = Unsigned64.add(credit.creditsPending, amount);
-            pendingStates.put(transfer.id(), PendingState.PENDING);
-            addExpiry(transfer);
+            state = PendingState.PENDING;
         } else if (transfer.flags().postOrVoid()) {
-            Transfer pending = transfers.get(transfer.pendingId());
-            removeExpiry(pending);
-            long reserved = pending.amount();
+            int pending = transfers.find(transfer.pendingId());
+            long reserved = transfers.amount(pending);
             debit.debitsPending = Unsigned64.subtract(debit.debitsPending, reserved);
             credit.creditsPending = Unsigned64.subtract(credit.creditsPending, reserved);
             if (transfer.flags().postPending()) {
                 debit.debitsPosted = Unsigned64.add(debit.debitsPosted, amount);
                 credit.creditsPosted = Unsigned64.add(credit.creditsPosted, amount);
             }
-            pendingStates.put(transfer.pendingId(),
-                    transfer.flags().postPending() ? PendingState.POSTED : PendingState.VOIDED);
+            transfers.setState(pending, transfer.flags().postPending() ? PendingState.POSTED : PendingState.VOIDED);
         } else {
             debit.debitsPosted = Unsigned64.add(debit.debitsPosted, amount);
             credit.creditsPosted = Unsigned64.add(credit.creditsPosted, amount);
         }
-        insert(transfer, debit, credit);
+        int record = transfers.add(transfer, state);
+        if (state != null) expiries.add(transfer.timeoutSeconds(), record);
+        insert(record, transfer, debit, credit);
     }
 
     /** Takes back the transfer applied last, when a later transfer of its linked chain fails. */
@@ -100,49 +84,40 @@ final class LedgerState {
         if (transfer.flags().pending()) {
             debit.debitsPending = Unsigned64.subtract(debit.debitsPending, amount);
             credit.creditsPending = Unsigned64.subtract(credit.creditsPending, amount);
-            pendingStates.remove(transfer.id());
-            removeExpiry(transfer);
+            expiries.removeNewest(transfer.timeoutSeconds(), transfers.size() - 1);
         } else if (transfer.flags().postOrVoid()) {
-            Transfer pending = transfers.get(transfer.pendingId());
-            addExpiry(pending);
-            long reserved = pending.amount();
+            // Its deadline is still queued: a post or void leaves it there for the sweep to drop.
+            int pending = transfers.find(transfer.pendingId());
+            long reserved = transfers.amount(pending);
             debit.debitsPending = Unsigned64.add(debit.debitsPending, reserved);
             credit.creditsPending = Unsigned64.add(credit.creditsPending, reserved);
             if (transfer.flags().postPending()) {
                 debit.debitsPosted = Unsigned64.subtract(debit.debitsPosted, amount);
                 credit.creditsPosted = Unsigned64.subtract(credit.creditsPosted, amount);
             }
-            pendingStates.put(transfer.pendingId(), PendingState.PENDING);
+            transfers.setState(pending, PendingState.PENDING);
         } else {
             debit.debitsPosted = Unsigned64.subtract(debit.debitsPosted, amount);
             credit.creditsPosted = Unsigned64.subtract(credit.creditsPosted, amount);
         }
-        transfers.remove(transfer.id());
-        removeLast(debit.transfers, transfer);
-        removeLast(credit.transfers, transfer);
+        int record = transfers.size() - 1;
+        debit.transfers.removeLast(record);
+        credit.transfers.removeLast(record);
+        transfers.removeLast(record);
     }
 
-    /** Releases an expired reservation. */
+    /** Releases an expired reservation, which the sweep has taken off its queue of deadlines. */
     void applyExpiry(UUID pendingId) {
-        Transfer pending = transfers.get(pendingId);
+        applyExpiry(transfers.find(pendingId));
+    }
+
+    void applyExpiry(int record) {
+        Transfer pending = transfers.transfer(record);
         AccountEntry debit = accounts.get(pending.debitAccountId());
         AccountEntry credit = accounts.get(pending.creditAccountId());
         debit.debitsPending = Unsigned64.subtract(debit.debitsPending, pending.amount());
         credit.creditsPending = Unsigned64.subtract(credit.creditsPending, pending.amount());
-        pendingStates.put(pendingId, PendingState.EXPIRED);
-        removeExpiry(pending);
-    }
-
-    private void addExpiry(Transfer pending) {
-        if (pending.timeoutSeconds() != 0) {
-            expiries.add(new Expiry(expiresAt(pending), pending.timestamp(), pending.id()));
-        }
-    }
-
-    private void removeExpiry(Transfer pending) {
-        if (pending.timeoutSeconds() != 0) {
-            expiries.remove(new Expiry(expiresAt(pending), pending.timestamp(), pending.id()));
-        }
+        transfers.setState(record, PendingState.EXPIRED);
     }
 
     /** Applies a journal or snapshot event on recovery. */
@@ -158,30 +133,33 @@ final class LedgerState {
     }
 
     private void restorePending(Transfer pending) {
-        pendingStates.put(pending.id(), PendingState.PENDING);
-        addExpiry(pending);
-        insert(pending, accounts.get(pending.debitAccountId()), accounts.get(pending.creditAccountId()));
+        int record = transfers.add(pending, PendingState.PENDING);
+        expiries.add(pending.timeoutSeconds(), record);
+        insert(record, pending, accounts.get(pending.debitAccountId()),
+                accounts.get(pending.creditAccountId()));
     }
 
     /** The transfer with {@code id}, live or archived, or {@code null}. */
     Transfer transfer(UUID id) {
-        Transfer live = transfers.get(id);
-        return live != null ? live : archive.find(id);
+        int live = transfers.find(id);
+        return live >= 0 ? transfers.transfer(live) : archive.find(id);
     }
 
     /** The state of pending transfer {@code id}, live or archived, or {@code null}. */
     PendingState pendingState(UUID id) {
-        PendingState live = pendingStates.get(id);
-        return live != null ? live : archive.state(id);
+        int live = transfers.find(id);
+        return live >= 0 ? transfers.state(live) : archive.state(id);
     }
 
     /** The account's transfers after timestamp {@code cursor}, at most {@code limit}, live and archived. */
     TransferPage accountTransfers(UUID accountId, long cursor, int limit) {
         AccountEntry entry = accounts.get(accountId);
         if (entry == null) return new TransferPage(List.of(), cursor, false);
-        List<Transfer> all = entry.transfers;
-        int from = firstAfter(all, cursor);
-        List<Transfer> found = new ArrayList<>(all.subList(from, Math.min(all.size(), from + limit + 1)));
+        RecordList all = entry.transfers;
+        List<Transfer> found = new ArrayList<>();
+        for (int i = all.firstAfter(transfers, cursor); i < all.size() && found.size() <= limit; i++) {
+            found.add(transfers.transfer(all.get(i)));
+        }
         found.addAll(archive.after(accountId, cursor, limit + 1));
         found.sort(Comparator.comparingLong(Transfer::timestamp));
         List<Transfer> page = found.subList(0, Math.min(limit, found.size()));
@@ -191,31 +169,29 @@ final class LedgerState {
 
     /**
      * Closes the current generation: its transfers move to a {@link FrozenGeneration} for the archive, except the
-     * pending ones still open, which stay live.
+     * pending ones still open, which are copied into the next generation's store in timestamp order.
      */
     FrozenGeneration freeze() {
-        Map<UUID, Transfer> closedTransfers = transfers;
-        Map<UUID, PendingState> closedStates = pendingStates;
-        long closedNewest = newestTimeOrderedMillis;
-        // The next generation will likely be as large: sized for it, the maps never grow by rehashing.
-        transfers = HashMap.newHashMap(closedTransfers.size());
-        pendingStates = HashMap.newHashMap(closedStates.size());
-        newestTimeOrderedMillis = -1;
-        Map<UUID, List<Transfer>> byAccount = new HashMap<>();
+        TransferStore closed = transfers;
+        // The next generation will likely be about as large (more or fewer open reservations carried over): sized
+        // for it with room to spare, the store does not grow, which would copy every record and rehash the index.
+        transfers = new TransferStore(closed.size() + closed.size() / 4);
+        expiries.clear();
+        Map<UUID, RecordList> byAccount = new HashMap<>();
         for (AccountEntry entry : accounts.values()) {
-            byAccount.put(entry.created.id(), entry.transfers);
-            entry.transfers = new ArrayList<>();
+            if (entry.transfers.size() > 0) byAccount.put(entry.created.id(), entry.transfers);
+            entry.transfers = new RecordList();
         }
-        List<Transfer> open = new ArrayList<>();
-        closedStates.forEach((id, state) -> {
-            if (state == PendingState.PENDING) open.add(closedTransfers.get(id));
-        });
-        open.sort(Comparator.comparingLong(Transfer::timestamp));
-        for (Transfer pending : open) {
-            pendingStates.put(pending.id(), PendingState.PENDING);
-            insert(pending, accounts.get(pending.debitAccountId()), accounts.get(pending.creditAccountId()));
+        for (int record = 0; record < closed.size(); record++) {
+            if (closed.open(record)) {
+                Transfer pending = closed.transfer(record);
+                int copy = transfers.copy(closed, record);
+                expiries.add(pending.timeoutSeconds(), copy);
+                insert(copy, pending, accounts.get(pending.debitAccountId()),
+                        accounts.get(pending.creditAccountId()));
+            }
         }
-        FrozenGeneration generation = new FrozenGeneration(closedTransfers, closedStates, byAccount, closedNewest);
+        FrozenGeneration generation = new FrozenGeneration(closed, byAccount);
         archive.freeze(generation);
         return generation;
     }
@@ -225,38 +201,16 @@ final class LedgerState {
         List<Account> images = new ArrayList<>(accounts.size());
         accounts.values().forEach(entry -> images.add(entry.toAccount()));
         List<Transfer> open = new ArrayList<>();
-        pendingStates.forEach((id, state) -> {
-            if (state == PendingState.PENDING) open.add(transfers.get(id));
-        });
-        open.sort(Comparator.comparingLong(Transfer::timestamp));
+        for (int record = 0; record < transfers.size(); record++) {
+            if (transfers.open(record)) open.add(transfers.transfer(record));
+        }
         return new Image(images, open, lastTimestamp);
     }
 
-    /** Index of the first transfer with a timestamp above {@code cursor}: the list is in timestamp order. */
-    static int firstAfter(List<Transfer> transfers, long cursor) {
-        int low = 0;
-        int high = transfers.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (transfers.get(middle).timestamp() <= cursor) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
-    }
-
-    private void insert(Transfer transfer, AccountEntry debit, AccountEntry credit) {
-        transfers.put(transfer.id(), transfer);
-        newestTimeOrderedMillis = Math.max(newestTimeOrderedMillis, Ids.timeOrderedMillis(transfer.id()));
-        debit.transfers.add(transfer);
-        credit.transfers.add(transfer);
+    /** Indexes {@code record}, just added to the store, which holds {@code transfer}. */
+    private void insert(int record, Transfer transfer, AccountEntry debit, AccountEntry credit) {
+        debit.transfers.add(record);
+        credit.transfers.add(record);
         lastTimestamp = Math.max(lastTimestamp, transfer.timestamp());
-    }
-
-    private static void removeLast(List<Transfer> list, Transfer expected) {
-        Transfer removed = list.remove(list.size() - 1);
-        assert removed == expected : "undo out of order";
     }
 }

@@ -4,15 +4,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.SortedMap;
 import java.util.UUID;
 import org.kiungo.ledger.Ids;
 import org.kiungo.ledger.PendingState;
@@ -23,9 +19,10 @@ import org.kiungo.ledger.Transfer;
  * the heap nothing. Layout: a header ({@code KLA1}, version, slot count, index count, newest time-ordered id
  * millis); a hash table of slots ({@value #RECORD_BYTES} bytes: a transfer and its final pending state; the zero
  * id, which no transfer has, marks an empty slot), found by the id's hash and linear probing, so a lookup reads one
- * or two slots and writing needs no sort; then the account index sorted by account and timestamp
+ * or two slots; then the account index sorted by account and timestamp
  * ({@value #INDEX_BYTES} bytes: account id, timestamp, transfer id), two entries per transfer. A segment is written
- * under a temporary name, made durable, then renamed, so a file with its final name is always whole.
+ * under a temporary name, made durable, then renamed, so a file with its final name is always whole (see
+ * {@link SegmentWriter}).
  */
 final class Segment implements ArchivedTransfers {
     static final int RECORD_BYTES = EventCodec.TRANSFER_BYTES + 1;
@@ -33,13 +30,9 @@ final class Segment implements ArchivedTransfers {
     static final int HEADER_BYTES = 4 + 4 + 4 + 4 + 8;
     /** Most transfers in one segment, so that it maps as one buffer (below 2 GiB) at the lowest load factor. */
     static final int TRANSFERS_MAX = (Integer.MAX_VALUE - HEADER_BYTES) / (3 * RECORD_BYTES + 2 * INDEX_BYTES);
-    private static final int MAGIC = 0x4B4C4131;
-    private static final int VERSION = 1;
+    static final int MAGIC = 0x4B4C4131;
+    static final int VERSION = 1;
     private static final PendingState[] STATES = PendingState.values();
-
-    /** A transfer to archive and, for a pending one, how it ended ({@code null} otherwise). */
-    record Entry(Transfer transfer, PendingState state) {
-    }
 
     /** The order of records and of accounts in the index: signed comparison of the two halves. */
     static final Comparator<UUID> ID_ORDER = (a, b) -> {
@@ -78,72 +71,15 @@ final class Segment implements ArchivedTransfers {
         }
     }
 
-    /**
-     * Writes {@code entries} as a segment at {@code file}, durable (file and directory entry) before it returns;
-     * {@code byAccount} gives each account's transfers among them, accounts in {@link #ID_ORDER} and each list in
-     * timestamp order, which is the index as it is stored. The segment is built in {@code scratch}, or in a larger
-     * buffer that it returns for the next segment: one reused off-heap buffer, rather than a fresh one or a
-     * mapping of a new file, whose pages would each fault in.
-     */
-    static ByteBuffer write(Path file, List<Entry> entries, SortedMap<UUID, List<Transfer>> byAccount,
-                            ByteBuffer scratch) throws IOException {
-        if (entries.size() > TRANSFERS_MAX) throw new IOException("segment of " + entries.size() + " transfers");
-        int slots = Integer.highestOneBit(Math.max(1, entries.size() * 3 / 2)) << 1;
-        int indexEntries = byAccount.values().stream().mapToInt(List::size).sum();
-        int size = HEADER_BYTES + slots * RECORD_BYTES + indexEntries * INDEX_BYTES;
-        ByteBuffer out = scratch.capacity() >= size ? scratch.clear() : ByteBuffer.allocateDirect(size);
-        for (int at = HEADER_BYTES; at < HEADER_BYTES + slots * RECORD_BYTES; at += RECORD_BYTES) {
-            out.putLong(at, 0).putLong(at + 8, 0);
-        }
-        long newest = -1;
-        for (Entry entry : entries) {
-            Transfer transfer = entry.transfer();
-            newest = Math.max(newest, Ids.timeOrderedMillis(transfer.id()));
-            int slot = freeSlot(out, slots, transfer.id());
-            EventCodec.putTransfer(out.position(HEADER_BYTES + slot * RECORD_BYTES), transfer);
-            out.put((byte) (entry.state() == null ? -1 : entry.state().ordinal()));
-        }
-        out.position(0).putInt(MAGIC).putInt(VERSION).putInt(slots).putInt(indexEntries).putLong(newest);
-        out.position(HEADER_BYTES + slots * RECORD_BYTES);
-        for (Map.Entry<UUID, List<Transfer>> account : byAccount.entrySet()) {
-            for (Transfer transfer : account.getValue()) {
-                putId(out, account.getKey()).putLong(transfer.timestamp());
-                putId(out, transfer.id());
-            }
-        }
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            out.flip();
-            while (out.hasRemaining()) channel.write(out);
-            channel.force(true);
-        }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        Directories.force(file.getParent());
-        return out;
-    }
-
-    private static int home(UUID id, int slots) {
-        long mixed = (id.getMostSignificantBits() ^ id.getLeastSignificantBits()) * 0x9E3779B97F4A7C15L;
+    static int home(long most, long least, int slots) {
+        long mixed = (most ^ least) * 0x9E3779B97F4A7C15L;
         return (int) (mixed >>> 33) & (slots - 1);
     }
 
-    /** The first empty slot from the id's home: the zero id marks an empty slot. */
-    private static int freeSlot(ByteBuffer table, int slots, UUID id) {
-        for (int slot = home(id, slots); ; slot = (slot + 1) & (slots - 1)) {
-            int at = HEADER_BYTES + slot * RECORD_BYTES;
-            if (table.getLong(at) == 0 && table.getLong(at + 8) == 0) return slot;
-        }
+    long newestTimeOrderedMillis() {
+        return newestTimeOrderedMillis;
     }
 
-    private static ByteBuffer putId(ByteBuffer out, UUID id) {
-        return out.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
-    }
-
-    /**
-     * Whether {@code id} may be here. A time-ordered id newer than every one archived here cannot be, which spares
-     * the packet path, whose ids are all fresh and time-ordered, a search per transfer.
-     */
     boolean mayHold(UUID id) {
         long millis = Ids.timeOrderedMillis(id);
         return millis < 0 || millis <= newestTimeOrderedMillis;
@@ -153,7 +89,7 @@ final class Segment implements ArchivedTransfers {
         if (!mayHold(id)) return -1;
         long most = id.getMostSignificantBits();
         long least = id.getLeastSignificantBits();
-        for (int slot = home(id, slots); ; slot = (slot + 1) & (slots - 1)) {
+        for (int slot = home(most, least, slots); ; slot = (slot + 1) & (slots - 1)) {
             int at = HEADER_BYTES + slot * RECORD_BYTES;
             long slotMost = map.getLong(at);
             long slotLeast = map.getLong(at + 8);

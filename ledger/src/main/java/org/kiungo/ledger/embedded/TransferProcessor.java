@@ -16,6 +16,9 @@ import org.kiungo.ledger.TransferStateChecks;
  * chain takes its events back out, so the journal only ever sees whole chains.
  */
 final class TransferProcessor {
+    /** Transfers whose index slots are read ahead at a time: enough misses to overlap, few enough to stay cached. */
+    private static final int WARM_AHEAD = 128;
+
     private final LedgerState state;
 
     TransferProcessor(LedgerState state) {
@@ -25,8 +28,13 @@ final class TransferProcessor {
     /** Applies a batch at time {@code nowNanos}; appends the changes to {@code events}. */
     CreateTransferResult[] createTransfers(List<Transfer> batch, long nowNanos, List<Event> events) {
         return LinkedChains.apply(batch, new LinkedChains.Applier() {
+            private int calls;
+            private int warmed;
+
             @Override
             public CreateTransferResult apply(Transfer transfer) {
+                // Calls come in batch order (skipping only the rest of a failed chain): warm the next ones.
+                if (calls++ == warmed) warmed = state.transfers.warm(batch, warmed, WARM_AHEAD);
                 return createTransfer(transfer, nowNanos, events);
             }
 
@@ -47,33 +55,37 @@ final class TransferProcessor {
     private CreateTransferResult createTransfer(Transfer transfer, long nowNanos, List<Event> events) {
         CreateTransferResult fieldError = TransferChecks.fieldError(transfer);
         if (fieldError != null) return fieldError;
-        CreateTransferResult result = transfer.flags().postOrVoid() ? settlingResult(transfer, nowNanos)
-                : newTransferResult(transfer, nowNanos);
-        if (result != OK) return result;
-        Transfer applied = transfer.flags().postOrVoid() ? resolve(transfer) : transfer;
-        applied = applied.withTimestamp(state.nextTimestamp(nowNanos));
-        state.applyTransfer(applied);
+        if (transfer.flags().postOrVoid()) {
+            Transfer pending = state.transfer(transfer.pendingId());
+            CreateTransferResult result = settlingResult(transfer, pending, nowNanos);
+            if (result != OK) return result;
+            return apply(TransferStateChecks.resolve(transfer, pending), nowNanos, events, null, null);
+        }
+        AccountEntry debit = state.accounts.get(transfer.debitAccountId());
+        AccountEntry credit = state.accounts.get(transfer.creditAccountId());
+        CreateTransferResult result = TransferStateChecks.newTransferError(transfer,
+                debit == null ? null : debit.toAccount(), credit == null ? null : credit.toAccount(),
+                state.transfer(transfer.id()), nowNanos);
+        return result != OK ? result : apply(transfer, nowNanos, events, debit, credit);
+    }
+
+    /** Applies a checked transfer; {@code debit} and {@code credit} are its accounts, or null to look them up. */
+    private CreateTransferResult apply(Transfer checked, long nowNanos, List<Event> events, AccountEntry debit,
+                                       AccountEntry credit) {
+        Transfer applied = checked.withTimestamp(state.nextTimestamp(nowNanos));
+        if (debit == null) {
+            state.applyTransfer(applied);
+        } else {
+            state.applyTransfer(applied, debit, credit);
+        }
         events.add(new Event.TransferCreated(applied));
         return OK;
     }
 
-    private CreateTransferResult newTransferResult(Transfer transfer, long nowNanos) {
-        AccountEntry debit = state.accounts.get(transfer.debitAccountId());
-        AccountEntry credit = state.accounts.get(transfer.creditAccountId());
-        return TransferStateChecks.newTransferError(transfer, debit == null ? null : debit.toAccount(),
-                credit == null ? null : credit.toAccount(), state.transfer(transfer.id()), nowNanos);
-    }
-
-    private CreateTransferResult settlingResult(Transfer transfer, long nowNanos) {
-        Transfer pending = state.transfer(transfer.pendingId());
+    private CreateTransferResult settlingResult(Transfer transfer, Transfer pending, long nowNanos) {
         PendingState pendingState = pending == null ? null : state.pendingState(pending.id());
         return TransferStateChecks.settlingError(transfer, pending, pendingState, state.transfer(transfer.id()),
                 nowNanos);
-    }
-
-    /** A post or void with accounts, ledger, code and amount taken from its pending transfer. */
-    private Transfer resolve(Transfer settling) {
-        return TransferStateChecks.resolve(settling, state.transfers.get(settling.pendingId()));
     }
 
     /**
@@ -81,20 +93,9 @@ final class TransferProcessor {
      * sweep never holds up the writer for long; returns how many it expired.
      */
     int expireDue(long nowNanos, int max, List<Event> events) {
-        int expired = 0;
-        for (int polled = 0; polled < max && !state.expiries.isEmpty()
-                && state.expiries.first().expiresAt() <= nowNanos; polled++) {
-            LedgerState.Expiry expiry = state.expiries.pollFirst();
-            Transfer pending = state.transfers.get(expiry.pendingId());
-            // Entries of transfers settled, undone or re-created since are stale: skip them.
-            if (pending == null || state.pendingStates.get(pending.id()) != PendingState.PENDING
-                    || LedgerState.expiresAt(pending) > nowNanos) {
-                continue;
-            }
-            state.applyExpiry(pending.id());
-            events.add(new Event.PendingExpired(pending.id()));
-            expired++;
-        }
-        return expired;
+        return state.expiries.expireDue(state.transfers, nowNanos, max, record -> {
+            state.applyExpiry(record);
+            events.add(new Event.PendingExpired(state.transfers.id(record)));
+        });
     }
 }

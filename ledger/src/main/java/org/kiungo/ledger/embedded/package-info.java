@@ -35,14 +35,27 @@
  * comes back pending and is released when its timeout passes, as any other. Expiry is an event of its own: the
  * writer sweeps due deadlines before every batch, and at least every {@code CommitLoop.SWEEP_INTERVAL_MS} when
  * idle, at most {@code CommitLoop.EXPIRE_MAX} per sweep. A post or void of a transfer past its deadline gets
- * {@code PENDING_TRANSFER_EXPIRED} even if the sweeper has not reached it yet.
+ * {@code PENDING_TRANSFER_EXPIRED} even if the sweeper has not reached it yet. Deadlines wait in one queue per
+ * timeout ({@code Expiries}): timestamps increase as transfers are applied, so each queue is in deadline order
+ * by construction; a post or void leaves its entry for the sweep to drop, and each generation rebuilds the queues
+ * from the pending transfers it carries over, which bounds them.
+ *
+ * <p><b>The live state in primitive arrays.</b> The transfers of the current generation live in a
+ * {@code TransferStore}: fixed-width records in one array of longs, appended in timestamp order, found by id
+ * through an open-addressing index, with a pending transfer's state in its record; each account lists its records
+ * as ints. Held as objects (a transfer, its ids, map nodes) they survived several young collections each and the
+ * garbage collector's copying cost more CPU than applying them; as arrays it never scans them. A time-ordered id
+ * newer than every id stored is known absent without a read, as for the segments below. What remains is a cache
+ * miss or two per lookup of a random id, so the writer reads the index slots of the next transfers of a batch
+ * ahead, in a loop whose misses overlap, before it applies them one by one.
  *
  * <p><b>Memory and recovery time: generations, snapshots and the archive.</b> Idempotency ({@code EXISTS}) and
  * the queries need every transfer ever made, but memory need not hold them. Every
  * {@code GENERATION_BYTES_DEFAULT} (16 MiB) of journal the writer closes the generation at a frame boundary: the
  * transfers that are finished (posted at once, posts and voids, pending ones posted, voided or expired) leave the
  * live state, a new journal begins, and the compactor thread writes (1) {@code archive-g.kla}, a memory-mapped
- * segment of those transfers (a hash table by id, then an index by account and timestamp), (2)
+ * segment of those transfers (a hash table by id, then an index by account and timestamp, both built by
+ * sequential passes over the frozen store rather than one random write per transfer), (2)
  * {@code snapshot-(g+1).kls}, the live state at the switch (account balances, pending transfers still open, the
  * newest timestamp), in the journal's frame format, then (3) deletes the journals and snapshots it replaces. Each
  * file is written under a temporary name, forced and renamed, and the order makes any crash safe: before the

@@ -79,6 +79,41 @@ class EmbeddedLedgerTest extends LedgerContractTest {
     }
 
     @Test
+    void shouldExpireOnlyWhatIsStillOpenAfterPostsRollbacksAndGenerationSwitches() {
+        generationBytesMax = SMALL_GENERATION_BYTES;
+        restart();
+        UUID peer = funded(1_000);
+        UUID sink = unlimited();
+        Transfer posted = pending(peer, sink, 10, 5);
+        Transfer expiring = pending(peer, sink, 20, 5);
+        assertThat(create(posted, expiring)).containsOnly(OK);
+        assertThat(create(Transfer.post(Ids.random(), posted.id(), 0))).isEqualTo(OK);
+        // A chain whose reservation is taken back when the transfer after it fails.
+        Transfer rolledBack = pending(peer, sink, 30, 5).linked();
+        assertThat(create(rolledBack, pending(peer, sink, 10_000, 5))).containsExactly(
+                CreateTransferResult.LINKED_EVENT_FAILED, CreateTransferResult.EXCEEDS_CREDITS);
+        for (int call = 0; call < 10; call++) {
+            List<Transfer> filler = new ArrayList<>();
+            for (int i = 0; i < 10; i++) filler.add(posted(peer, sink, 1));
+            assertThat(create(filler.toArray(Transfer[]::new))).containsOnly(OK);
+        }
+        Transfer later = pending(peer, sink, 40, 10);
+        assertThat(create(later)).isEqualTo(OK);
+        clock.advance(Duration.ofSeconds(6));
+        assertBalances(peer, 40, 110, 0, 1_000);
+        assertThat(ledger.pendingState(expiring.id())).contains(PendingState.EXPIRED);
+        assertThat(ledger.pendingState(posted.id())).contains(PendingState.POSTED);
+        assertThat(ledger.pendingState(rolledBack.id())).isEmpty();
+        assertThat(ledger.pendingState(later.id())).contains(PendingState.PENDING);
+        clock.advance(Duration.ofSeconds(5));
+        assertBalances(peer, 0, 110, 0, 1_000);
+        restart();
+        assertBalances(peer, 0, 110, 0, 1_000);
+        assertThat(ledger.pendingState(later.id())).contains(PendingState.EXPIRED);
+        assertThat(ledger.pendingState(posted.id())).contains(PendingState.POSTED);
+    }
+
+    @Test
     void shouldStopRecoveryAtATornFrameAndKeepWorkingAfterIt() throws IOException {
         UUID a = unlimited();
         UUID b = unlimited();
