@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies one batch of write calls in one transaction of three round trips: lock and read what the batch
- * touches, write what it changed, commit. The rules run in Java between the first two (see the package
- * documentation for why), so a batch of thousands of transfers costs the same three round trips as one.
+ * Applies one batch of write calls in one transaction of two round trips: lock and read what the batch touches,
+ * then write what it changed and commit. The rules run in Java between the two (see the package documentation for
+ * why), so a batch of thousands of transfers costs the same two round trips as one.
  */
 final class BatchWriter {
     /** Most attempts at a batch that meets a deadlock or a concurrent insert of the same id by another engine. */
@@ -32,11 +32,17 @@ final class BatchWriter {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
 
     /**
-     * Locks every account the batch names or that the pending transfers it settles name, in id order so that
-     * engines sharing the database never deadlock on them; the second statement runs after the locks are held,
-     * so it reads the transfers and reservation states as they stand once nobody else can change them.
+     * Chooses how the transaction commits (see {@link #write}) and plans (below), then locks every account the batch
+     * names or that the pending transfers it settles name, in id order so that engines sharing the database never
+     * deadlock on them; the last statement runs after the locks are held, so it reads the transfers and reservation
+     * states as they stand once nobody else can change them. The batch's statements are lookups and writes by key
+     * whatever the size of their arrays, so one generic plan serves them all; planning them afresh for each batch
+     * cost the server more than running them (1.35 against 0.84 ms per small batch, measured).
      */
-    private static final String LOCK_AND_READ = "WITH wanted AS (SELECT unnest(?::uuid[]) AS id"
+    private static final String LOCK_AND_READ = "SELECT set_config('synchronous_commit',"
+            + " CASE WHEN ? THEN current_setting('synchronous_commit') ELSE 'off' END, true),"
+            + " set_config('plan_cache_mode', 'force_generic_plan', true);\n"
+            + "WITH wanted AS (SELECT unnest(?::uuid[]) AS id"
             + " UNION SELECT unnest(ARRAY[debit_account_id, credit_account_id]) FROM ledger_transfers"
             + " WHERE id = ANY (?::uuid[]))"
             + " SELECT " + Rows.ACCOUNT_COLUMNS + " FROM ledger_accounts a JOIN wanted w ON a.id = w.id"
@@ -56,7 +62,8 @@ final class BatchWriter {
 
     /**
      * Applies {@code calls} (account and transfer creations) in order at time {@code nowNanos} and commits; returns
-     * one result list per call.
+     * one result list per call. A batch of nothing but reservations and voids commits asynchronously (see the
+     * package documentation); every other batch waits for the disk as the server's {@code synchronous_commit} says.
      */
     List<List<?>> write(List<Call> calls, long nowNanos) throws SQLException {
         for (int attempt = 1; ; attempt++) {
@@ -66,7 +73,8 @@ final class BatchWriter {
                     BatchState state = lockAndRead(connection, calls, nowNanos);
                     List<List<?>> results = apply(state, calls);
                     BatchState.Changes changes = state.changes();
-                    if (!changes.isEmpty()) writes.write(connection, changes, state.lastTimestamp());
+                    // The write carries the COMMIT in its round trip; commit() then only ends an empty batch.
+                    if (!changes.isEmpty()) writes.writeAndCommit(connection, changes, state.lastTimestamp());
                     connection.commit();
                     lastTimestamp = Math.max(lastTimestamp, state.lastTimestamp());
                     return results;
@@ -111,10 +119,12 @@ final class BatchWriter {
         Map<UUID, PendingState> pendingStates = new HashMap<>();
         long floor = lastTimestamp;
         try (PreparedStatement statement = connection.prepareStatement(LOCK_AND_READ)) {
-            statement.setArray(1, Rows.uuids(connection, accountIds));
-            statement.setArray(2, Rows.uuids(connection, pendingIds));
-            statement.setArray(3, Rows.uuids(connection, transferIds));
+            statement.setBoolean(1, calls.stream().anyMatch(BatchWriter::durable));
+            statement.setArray(2, Rows.uuids(connection, accountIds));
+            statement.setArray(3, Rows.uuids(connection, pendingIds));
+            statement.setArray(4, Rows.uuids(connection, transferIds));
             statement.execute();
+            statement.getMoreResults();
             try (ResultSet rows = statement.getResultSet()) {
                 while (rows.next()) {
                     Account account = Rows.account(rows);
@@ -132,6 +142,11 @@ final class BatchWriter {
             }
         }
         return new BatchState(accounts, transfers, pendingStates, nowNanos, floor);
+    }
+
+    /** Whether the call must be on disk before its future completes: all but reservations and voids. */
+    private static boolean durable(Call call) {
+        return !(call instanceof Call.CreateTransfers c) || c.durable();
     }
 
     private static void collect(List<Transfer> transfers, Set<UUID> accountIds, Set<UUID> transferIds,

@@ -84,7 +84,20 @@ public final class PostgresLedger implements Ledger {
     public CompletableFuture<List<CreateTransferResult>> createTransfers(List<Transfer> transfers) {
         CallQueue.checkBatch(transfers.size());
         CompletableFuture<List<CreateTransferResult>> future = new CompletableFuture<>();
-        return submit(new Call.CreateTransfers(List.copyOf(transfers), future), future);
+        return submit(new Call.CreateTransfers(List.copyOf(transfers), true, future), future);
+    }
+
+    /**
+     * Commits reservations and voids without waiting for the disk (PostgreSQL's asynchronous commit): they are
+     * visible to every engine on the database once committed, and the next durable commit, such as the post that
+     * settles a reservation, flushes the write-ahead log up to itself, so it carries them along.
+     */
+    @Override
+    public CompletableFuture<List<CreateTransferResult>> createReservations(List<Transfer> transfers) {
+        CallQueue.checkBatch(transfers.size());
+        Ledger.requireReservations(transfers);
+        CompletableFuture<List<CreateTransferResult>> future = new CompletableFuture<>();
+        return submit(new Call.CreateTransfers(List.copyOf(transfers), false, future), future);
     }
 
     private <T> CompletableFuture<T> submit(Call call, CompletableFuture<T> future) {
