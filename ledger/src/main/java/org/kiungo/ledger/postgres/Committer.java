@@ -70,7 +70,13 @@ final class Committer {
     private void sweepPeriodically() {
         try {
             for (long waitMs = SWEEP_INTERVAL_MS; !stopSweeping.await(waitMs, TimeUnit.MILLISECONDS); ) {
-                waitMs = sweep();
+                try {
+                    waitMs = sweep();
+                } catch (RuntimeException e) {
+                    // A bug must not end expiry for good: log it and try again later.
+                    LOG.error("ledger expiry sweep failed", e);
+                    waitMs = SWEEP_RETRY_MS;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -24,7 +24,7 @@ import org.kiungo.ledger.TransferPage;
  * under the row locks of the accounts it touches. See the package documentation for the design.
  */
 public final class PostgresLedger implements Ledger {
-    /** Connections in the pool an engine opens for itself: the committer uses one at a time. */
+    /** Connections in the pool an engine opens for itself: the committer and the expiry sweeper use one each. */
     public static final int POOL_SIZE_MAX = 4;
     /** How long opening the pool waits for PostgreSQL before it fails. */
     static final long CONNECT_TIMEOUT_MS_MAX = 10_000;
