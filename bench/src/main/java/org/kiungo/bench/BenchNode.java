@@ -5,15 +5,14 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
-import org.kiungo.codec.ilp.IlpAddress;
 import org.kiungo.connector.Asset;
-import org.kiungo.connector.HttpLink;
-import org.kiungo.connector.Peer;
+import org.kiungo.ledger.postgres.DatabaseUrl;
 import org.kiungo.node.Config;
 import org.kiungo.node.Node;
 import org.kiungo.peering.CreatePeer;
@@ -24,7 +23,8 @@ import org.kiungo.peering.CreatePeer;
  * and {@code sink} (reached over HTTP/1.1), and the route to the sink by its static address. Prints
  * {@code port=<connector port>} once it listens and stops when its stdin closes. Run as
  * {@code BenchNode embedded <sink port>} (a real {@link Node} with the embedded journaled ledger) or
- * {@code BenchNode postgres <sink port> <database url>} (see {@link PostgresNode}).
+ * {@code BenchNode postgres <sink port> <database url>} (the same node with {@code DATABASE_URL} naming a schema
+ * of its own in that database, dropped when it stops).
  */
 public final class BenchNode {
     static final String READY_PREFIX = "port=";
@@ -40,23 +40,26 @@ public final class BenchNode {
         }
         URI sink = URI.create("http://127.0.0.1:" + Integer.parseInt(args[1]) + "/ilp");
         switch (args[0]) {
-            case "embedded" -> runEmbedded(sink);
+            case "embedded" -> run(sink, Map.of());
             case "postgres" -> {
                 if (args.length < 3) {
                     throw new IllegalArgumentException("the postgres engine needs a database URL");
                 }
-                try (PostgresNode node = PostgresNode.start(args[2], sink)) {
-                    serveUntilStdinCloses(node.port());
+                try (BenchSchema schema = BenchSchema.create(DatabaseUrl.parse(args[2]))) {
+                    run(sink, Map.of("DATABASE_URL", schema.databaseUrl(args[2])));
                 }
             }
             default -> throw new IllegalArgumentException("engine must be embedded or postgres: " + args[0]);
         }
     }
 
-    private static void runEmbedded(URI sink) throws Exception {
+    /** Runs a node with {@code environment} added to the benchmark's own, until stdin closes. */
+    private static void run(URI sink, Map<String, String> environment) throws Exception {
         Path dataDir = Files.createTempDirectory("kiungo-bench-node");
-        try (Node node = Node.start(Config.load(Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "CONNECTOR_PORT", "0",
-                "ADMIN_PORT", "0", "SPSP_PORT", "0", "ILP_ADDRESS", BenchPackets.NODE_ADDRESS)))) {
+        Map<String, String> variables = new HashMap<>(environment);
+        variables.putAll(Map.of("KIUNGO_DATA_DIR", dataDir.toString(), "CONNECTOR_PORT", "0", "ADMIN_PORT", "0",
+                "SPSP_PORT", "0", "ILP_ADDRESS", BenchPackets.NODE_ADDRESS));
+        try (Node node = Node.start(Config.load(variables))) {
             // Created as an operator would, so route exchange stays on; the sink simply fulfils CCP's requests.
             String asset = node.peering().createAsset(ASSET.code(), ASSET.scale()).id().toString();
             String sender = node.peering().createPeer(new CreatePeer(asset, BenchPackets.SENDER_ADDRESS,
@@ -70,18 +73,6 @@ public final class BenchNode {
         } finally {
             LedgerThroughput.deleteRecursively(dataDir);
         }
-    }
-
-    /** The peer that sends every packet; route exchange is off, as the load generator speaks no CCP. */
-    static Peer sender() {
-        return Peer.of("sender", IlpAddress.of(BenchPackets.SENDER_ADDRESS), ASSET, null, UUID.randomUUID())
-                .withRouteExchange(false, false);
-    }
-
-    /** The peer every packet is forwarded to, over HTTP/1.1 as the JavaScript connector reaches it too. */
-    static Peer sink(URI endpoint) {
-        return Peer.of("sink", IlpAddress.of(BenchPackets.SINK_ADDRESS), ASSET,
-                HttpLink.of(endpoint, BenchPackets.SINK_TOKEN), UUID.randomUUID()).withRouteExchange(false, false);
     }
 
     static void serveUntilStdinCloses(int port) throws IOException {

@@ -25,7 +25,7 @@ final class BenchSchema implements AutoCloseable {
     static BenchSchema create(DatabaseUrl url) throws SQLException {
         String schema = "ledger_bench_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url.jdbcUrl() + (url.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        config.setJdbcUrl(inSchema(url.jdbcUrl(), schema));
         if (url.user() != null) config.setUsername(url.user());
         if (url.password() != null) config.setPassword(url.password());
         config.setMaximumPoolSize(POOL_SIZE_MAX);
@@ -36,6 +36,15 @@ final class BenchSchema implements AutoCloseable {
 
     DataSource dataSource() {
         return pool;
+    }
+
+    /** {@code databaseUrl} (a {@code DATABASE_URL} of any accepted form) with its connections in this schema. */
+    String databaseUrl(String databaseUrl) {
+        return inSchema(databaseUrl, schema);
+    }
+
+    private static String inSchema(String url, String schema) {
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     private static void execute(DataSource dataSource, String sql) throws SQLException {

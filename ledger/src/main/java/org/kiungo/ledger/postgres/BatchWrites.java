@@ -10,8 +10,9 @@ import org.kiungo.ledger.Account;
 import org.kiungo.ledger.Transfer;
 
 /**
- * Writes what a batch changed in one statement: every insert, delete and update rides in data-modifying CTEs over
- * arrays, so the round trip and the statement are the same for one transfer or thousands.
+ * Writes what a batch changed in one statement and commits in the same round trip: every insert, delete and update
+ * rides in data-modifying CTEs over arrays, so the round trip and the statement are the same for one transfer or
+ * thousands.
  */
 final class BatchWrites {
     private static final String WRITE = "WITH new_accounts AS (INSERT INTO ledger_accounts"
@@ -31,10 +32,16 @@ final class BatchWrites {
             + " UPDATE ledger_accounts a SET debits_pending = ledger_u64(v.dp), debits_posted = ledger_u64(v.dpo),"
             + " credits_pending = ledger_u64(v.cp), credits_posted = ledger_u64(v.cpo), last_timestamp = ?::bigint"
             + " FROM unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) AS v(id, dp, dpo, cp, cpo)"
-            + " WHERE a.id = v.id";
+            + " WHERE a.id = v.id;\n"
+            // Sent with the write rather than after it: one round trip fewer per batch. Should the write fail, the
+            // server skips the COMMIT and the transaction is left to roll back.
+            + "COMMIT";
 
-    /** Writes {@code changes}; {@code lastTimestamp} is the newest timestamp the batch gave out. */
-    void write(Connection connection, BatchState.Changes changes, long lastTimestamp) throws SQLException {
+    /**
+     * Writes {@code changes} and commits the transaction; {@code lastTimestamp} is the newest timestamp the batch
+     * gave out.
+     */
+    void writeAndCommit(Connection connection, BatchState.Changes changes, long lastTimestamp) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(WRITE)) {
             int next = 1;
             statement.setLong(next++, lastTimestamp);
@@ -46,7 +53,7 @@ final class BatchWrites {
             statement.setArray(next++, Rows.uuids(connection, changes.closedReservations()));
             statement.setLong(next++, lastTimestamp);
             setAccounts(connection, statement, next, changes.updatedAccounts(), false);
-            statement.executeUpdate();
+            statement.execute();
         }
     }
 

@@ -15,8 +15,13 @@ sealed interface Call {
             implements Call {
     }
 
-    record CreateTransfers(List<Transfer> transfers, CompletableFuture<List<CreateTransferResult>> future)
-            implements Call {
+    /**
+     * Transfers to create; when {@code durable} is false they are reservations and voids (see
+     * {@link org.kiungo.ledger.Ledger#createReservations}), which may complete once committed but before the commit
+     * is flushed to disk.
+     */
+    record CreateTransfers(List<Transfer> transfers, boolean durable,
+                           CompletableFuture<List<CreateTransferResult>> future) implements Call {
     }
 
     /** A query run after the writes queued before it have committed and due reservations were released. */

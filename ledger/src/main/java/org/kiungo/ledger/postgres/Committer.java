@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.kiungo.ledger.TransferStateChecks;
@@ -15,11 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's one thread: it takes every queued call (up to {@link #DRAIN_MAX} calls and about
+ * The engine's committing thread: it takes every queued call (up to {@link #DRAIN_MAX} calls and about
  * {@link #EVENTS_MAX} accounts and transfers), applies the writes among them in one transaction, completes their
  * futures once it has committed, then answers the reads. While a batch is in the database new calls queue up, so
- * the slower the database, the more each transaction carries. Before a batch with a read, and at least every
- * {@link #SWEEP_INTERVAL_MS} otherwise, it releases expired reservations first.
+ * the slower the database, the more each transaction carries. Before a batch with a read it releases expired
+ * reservations first. A second thread releases them every {@link #SWEEP_INTERVAL_MS} otherwise, on a connection
+ * of its own, so that no batch of the packet path waits for a sweep; it is safe beside the committer as beside
+ * another engine, since a sweep takes the accounts' locks and skips those held.
  */
 final class Committer {
     /** Most calls in one batch. */
@@ -39,7 +42,8 @@ final class Committer {
     private final BatchWriter writer;
     private final ExpirySweeper sweeper;
     private final Thread thread;
-    private long nextSweepNanos;
+    private final Thread sweeperThread;
+    private final CountDownLatch stopSweeping = new CountDownLatch(1);
 
     Committer(BlockingQueue<Call> calls, DataSource dataSource, Clock clock) {
         this.calls = calls;
@@ -48,15 +52,35 @@ final class Committer {
         this.writer = new BatchWriter(dataSource);
         this.sweeper = new ExpirySweeper(dataSource);
         this.thread = Thread.ofPlatform().name("ledger-committer").daemon().unstarted(this::run);
+        this.sweeperThread = Thread.ofPlatform().name("ledger-sweeper").daemon().unstarted(this::sweepPeriodically);
     }
 
     void start() {
         thread.start();
+        sweeperThread.start();
     }
 
-    /** Waits for the thread to finish after a {@link Call.Stop}. */
+    /** Waits for the committing thread to finish after a {@link Call.Stop}, then stops the sweeping one. */
     void join() throws InterruptedException {
         thread.join();
+        stopSweeping.countDown();
+        sweeperThread.join();
+    }
+
+    private void sweepPeriodically() {
+        try {
+            for (long waitMs = SWEEP_INTERVAL_MS; !stopSweeping.await(waitMs, TimeUnit.MILLISECONDS); ) {
+                try {
+                    waitMs = sweep();
+                } catch (RuntimeException e) {
+                    // A bug must not end expiry for good: log it and try again later.
+                    LOG.error("ledger expiry sweep failed", e);
+                    waitMs = SWEEP_RETRY_MS;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void run() {
@@ -64,8 +88,7 @@ final class Committer {
         boolean stop = false;
         while (!stop) {
             try {
-                Call first = calls.poll(SWEEP_INTERVAL_MS, TimeUnit.MILLISECONDS);
-                if (first != null) drain(first, batch);
+                drain(calls.take(), batch);
                 stop = runBatch(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -96,11 +119,10 @@ final class Committer {
         };
     }
 
-    /** Sweeps if due, writes, then reads; returns whether the batch held the stop call. */
+    /** Sweeps if the batch reads, writes, then reads; returns whether the batch held the stop call. */
     private boolean runBatch(List<Call> batch) {
+        if (batch.stream().anyMatch(Call.Read.class::isInstance)) sweep();
         long now = nanos(clock.instant());
-        boolean hasRead = batch.stream().anyMatch(Call.Read.class::isInstance);
-        if (hasRead || System.nanoTime() - nextSweepNanos >= 0) sweep(now);
         List<Call> writes = batch.stream()
                 .filter(c -> c instanceof Call.CreateAccounts || c instanceof Call.CreateTransfers).toList();
         if (!writes.isEmpty()) write(writes, now);
@@ -112,15 +134,14 @@ final class Committer {
         return stop;
     }
 
-    private void sweep(long now) {
+    /** Releases what is due now; returns how long the periodic sweep should wait before the next one. */
+    private long sweep() {
         try {
             // A full sweep may have left more behind: come back at once rather than after the interval.
-            int due = sweeper.sweep(now);
-            nextSweepNanos = System.nanoTime()
-                    + (due >= ExpirySweeper.EXPIRE_MAX ? 0 : TimeUnit.MILLISECONDS.toNanos(SWEEP_INTERVAL_MS));
+            return sweeper.sweep(nanos(clock.instant())) >= ExpirySweeper.EXPIRE_MAX ? 0 : SWEEP_INTERVAL_MS;
         } catch (SQLException e) {
             LOG.warn("ledger expiry sweep failed, retrying in {} ms: {}", SWEEP_RETRY_MS, e.getMessage());
-            nextSweepNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SWEEP_RETRY_MS);
+            return SWEEP_RETRY_MS;
         }
     }
 

@@ -24,7 +24,7 @@ import org.kiungo.ledger.TransferPage;
  * under the row locks of the accounts it touches. See the package documentation for the design.
  */
 public final class PostgresLedger implements Ledger {
-    /** Connections in the pool an engine opens for itself: the committer uses one at a time. */
+    /** Connections in the pool an engine opens for itself: the committer and the expiry sweeper use one each. */
     public static final int POOL_SIZE_MAX = 4;
     /** How long opening the pool waits for PostgreSQL before it fails. */
     static final long CONNECT_TIMEOUT_MS_MAX = 10_000;
@@ -84,7 +84,20 @@ public final class PostgresLedger implements Ledger {
     public CompletableFuture<List<CreateTransferResult>> createTransfers(List<Transfer> transfers) {
         CallQueue.checkBatch(transfers.size());
         CompletableFuture<List<CreateTransferResult>> future = new CompletableFuture<>();
-        return submit(new Call.CreateTransfers(List.copyOf(transfers), future), future);
+        return submit(new Call.CreateTransfers(List.copyOf(transfers), true, future), future);
+    }
+
+    /**
+     * Commits reservations and voids without waiting for the disk (PostgreSQL's asynchronous commit): they are
+     * visible to every engine on the database once committed, and the next durable commit, such as the post that
+     * settles a reservation, flushes the write-ahead log up to itself, so it carries them along.
+     */
+    @Override
+    public CompletableFuture<List<CreateTransferResult>> createReservations(List<Transfer> transfers) {
+        CallQueue.checkBatch(transfers.size());
+        Ledger.requireReservations(transfers);
+        CompletableFuture<List<CreateTransferResult>> future = new CompletableFuture<>();
+        return submit(new Call.CreateTransfers(List.copyOf(transfers), false, future), future);
     }
 
     private <T> CompletableFuture<T> submit(Call call, CompletableFuture<T> future) {

@@ -96,12 +96,16 @@ class PostgresLedgerConcurrencyTest {
         assertThat(failures).isEmpty();
     }
 
-    /** Reserves on one engine, then posts or voids on the other, or abandons the reservation to expire. */
+    /**
+     * Reserves on one engine, then posts or voids on the other, or abandons the reservation to expire. Reservations
+     * and voids go through {@code createReservations}, as on the packet path, whose commits do not wait for the
+     * disk: the other engine must see them all the same.
+     */
     private void reserveAndSettle(Ledger reserving, Ledger settling) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long amount = 1 + random.nextInt(100);
         Transfer reservation = Transfer.pending(Ids.random(), peer, sink, amount, 1, 1, 30);
-        CreateTransferResult reserved = reserving.createTransfer(reservation).join();
+        CreateTransferResult reserved = reserving.createReservations(List.of(reservation)).join().get(0);
         if (reserved == CreateTransferResult.EXCEEDS_CREDITS) return;
         assertThat(reserved).isEqualTo(CreateTransferResult.OK);
         // Round-robin over successful reservations, so every outcome occurs in every run.
@@ -112,8 +116,8 @@ class PostgresLedgerConcurrencyTest {
             postedAmount.addAndGet(amount);
             outcomes.put(reservation.id(), PendingState.POSTED);
         } else if (choice < 9) {
-            assertThat(settling.createTransfer(Transfer.voidPending(Ids.random(), reservation.id())).join())
-                    .isEqualTo(CreateTransferResult.OK);
+            assertThat(settling.createReservations(List.of(Transfer.voidPending(Ids.random(), reservation.id())))
+                    .join()).containsExactly(CreateTransferResult.OK);
             outcomes.put(reservation.id(), PendingState.VOIDED);
         } else {
             outcomes.put(reservation.id(), PendingState.EXPIRED);
