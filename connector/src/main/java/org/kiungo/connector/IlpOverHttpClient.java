@@ -26,6 +26,7 @@ import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http2.client.HTTP2Client;
 import org.eclipse.jetty.http2.client.transport.ClientConnectionFactoryOverHTTP2;
 import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.kiungo.codec.DecodingException;
 import org.kiungo.codec.ilp.ErrorCode;
 import org.kiungo.codec.ilp.IlpAddress;
@@ -79,6 +80,8 @@ public final class IlpOverHttpClient implements PacketSender, AutoCloseable {
         HttpClientTransportDynamic transport = new HttpClientTransportDynamic(connector,
                 HttpClientConnectionFactory.HTTP11, new ClientConnectionFactoryOverHTTP2.HTTP2(
                 new HTTP2Client(connector)));
+        // Every caller waits on a future, so replies complete on the selector thread instead of a pool thread's.
+        transport.setInvocationType(Invocable.InvocationType.NON_BLOCKING);
         HttpClient client = new HttpClient(transport);
         client.setMaxConnectionsPerDestination(CONNECTIONS_PER_PEER_MAX);
         client.setMaxRequestsQueuedPerDestination(QUEUED_REQUESTS_PER_PEER_MAX);
