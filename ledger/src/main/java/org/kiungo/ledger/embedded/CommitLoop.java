@@ -38,7 +38,7 @@ final class CommitLoop {
      * deadlines of settled ones costs a read each and is not counted.
      */
     static final int EXPIRE_MAX = 4096;
-    /** How often the writer wakes with nothing queued, to release expired reservations. */
+    /** How often the writer wakes with nothing queued, to release expired reservations and write the frame. */
     static final long SWEEP_INTERVAL_MS = 50;
     /** Most written batches waiting for an fsync; the writer blocks beyond it (back-pressure from the disk). */
     static final int FLUSH_QUEUE_MAX = 64;
@@ -67,7 +67,7 @@ final class CommitLoop {
     private final ReentrantLock applyLock = new ReentrantLock();
     /** Writes queued and not yet applied; not reads, whose caller waits for them before its next call. */
     private final AtomicInteger queued = new AtomicInteger();
-    private boolean stopped;
+    private boolean stopped; // guarded by applyLock
     private volatile Throwable failure;
 
     CommitLoop(BlockingQueue<Command> commands, LedgerState state, Generations generations, Clock clock) {
@@ -189,8 +189,7 @@ final class CommitLoop {
             if (stopped || failure != null || queued.get() != 0) return Optional.empty();
             Journal journal = generations.journal();
             List<Event> events = new ArrayList<>(transfers.size() * 2);
-            List<CreateTransferResult> results = Arrays.asList(
-                    processor.createTransfers(transfers, nanos(clock.instant()), events));
+            var results = Arrays.asList(processor.createTransfers(transfers, nanos(clock.instant()), events));
             journal.append(events, 0, events.size());
             // Reservations reach the file with the next frame, within a sweep interval.
             if (beforeDurable) return Optional.of(CompletableFuture.completedFuture(results));
