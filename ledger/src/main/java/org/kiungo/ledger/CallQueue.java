@@ -48,11 +48,6 @@ public final class CallQueue<C> {
         }
     }
 
-    /** Whether {@link #close} has been called. */
-    public boolean closed() {
-        return closed;
-    }
-
     /** Queues a write whose {@code future} the committing thread completes; refused at once when full or closed. */
     public <T> CompletableFuture<T> submit(C call, CompletableFuture<T> future) {
         if (closed) return CompletableFuture.failedFuture(new IllegalStateException("the ledger is closed"));

@@ -6,18 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import org.kiungo.ledger.Account;
 import org.kiungo.ledger.AccountChecks;
 import org.kiungo.ledger.CreateAccountResult;
-import org.kiungo.ledger.CreateTransferResult;
-import org.kiungo.ledger.Transfer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +22,6 @@ import org.slf4j.LoggerFactory;
  * durable with one fdatasync for everything written since its last one, then completes the calls' futures. While
  * the flusher waits for the disk, the writer is already applying the next calls, so a slow fsync lowers latency
  * but not throughput: the more callers wait, the more each fsync carries.
- * A small transfer call (the packet path's) with no write queued ahead is applied by its caller under the lock the
- * writer holds for a batch: two thread hand-offs fewer per call, and calls still take effect in order.
  */
 final class CommitLoop {
     /** Most calls applied between two journal writes. */
@@ -38,12 +31,10 @@ final class CommitLoop {
      * deadlines of settled ones costs a read each and is not counted.
      */
     static final int EXPIRE_MAX = 4096;
-    /** How often the writer wakes with nothing queued, to release expired reservations and write the frame. */
+    /** How often the writer wakes with nothing queued, to release expired reservations. */
     static final long SWEEP_INTERVAL_MS = 50;
     /** Most written batches waiting for an fsync; the writer blocks beyond it (back-pressure from the disk). */
     static final int FLUSH_QUEUE_MAX = 64;
-    /** Most transfers a caller applies on its own thread; the writer batches larger calls. */
-    static final int INLINE_TRANSFERS_MAX = 16;
 
     private static final Logger LOG = LoggerFactory.getLogger(CommitLoop.class);
 
@@ -63,11 +54,6 @@ final class CommitLoop {
     private final Clock clock;
     private final Thread writer;
     private final Thread flusher;
-    /** Held while the state or the journal changes: by the writer for a batch, by a caller for its own call. */
-    private final ReentrantLock applyLock = new ReentrantLock();
-    /** Writes queued and not yet applied; not reads, whose caller waits for them before its next call. */
-    private final AtomicInteger queued = new AtomicInteger();
-    private boolean stopped; // guarded by applyLock
     private volatile Throwable failure;
 
     CommitLoop(BlockingQueue<Command> commands, LedgerState state, Generations generations, Clock clock) {
@@ -108,12 +94,7 @@ final class CommitLoop {
                     batch.add(first);
                     commands.drainTo(batch, DRAIN_MAX - 1);
                 }
-                applyLock.lock();
-                try {
-                    stop = writeBatch(batch, events);
-                } finally {
-                    applyLock.unlock();
-                }
+                stop = writeBatch(batch, events);
                 batch.clear();
                 events.clear();
             }
@@ -148,7 +129,6 @@ final class CommitLoop {
                 case Command.Read c -> completions.add(new Completion(c.future(), c.query().apply(state)));
                 case Command.Stop c -> stop = true;
             }
-            if (isWrite(command)) queued.decrementAndGet();
             journal.append(events, mark, events.size());
         }
         journal.writeFrame();
@@ -156,54 +136,12 @@ final class CommitLoop {
         // (a post of one of them included) makes them durable too, since the journal is forced in order.
         beforeDurable.forEach(completion -> completion.future().complete(completion.result()));
         if (!completions.isEmpty() || stop) written.put(new Written(journal, journal.size(), completions, stop));
-        stopped = stop;
-        if (!stop) nextGenerationIfDue(journal);
-        return stop;
-    }
-
-    private void nextGenerationIfDue(Journal journal) throws IOException, InterruptedException {
-        if (generations.due()) {
+        if (!stop && generations.due()) {
             // Tells the flusher that nothing more comes in this journal, so it can make it durable and close it.
             written.put(new Written(journal, journal.size(), List.of(), false));
             generations.next(state);
         }
-    }
-
-    /** Counts a write about to be queued; {@link #unqueued} takes it back if the queue refused it. */
-    void queueing() {
-        queued.incrementAndGet();
-    }
-
-    void unqueued() {
-        queued.decrementAndGet();
-    }
-
-    /**
-     * Applies and journals {@code transfers} on the caller's thread, completing at once when {@code beforeDurable},
-     * else once durable; empty when the call must be queued (it is large, a write is queued, or the loop stopped).
-     */
-    Optional<CompletableFuture<List<CreateTransferResult>>> applyNow(List<Transfer> transfers, boolean beforeDurable) {
-        if (transfers.size() > INLINE_TRANSFERS_MAX || queued.get() != 0) return Optional.empty();
-        applyLock.lock();
-        try {
-            if (stopped || failure != null || queued.get() != 0) return Optional.empty();
-            Journal journal = generations.journal();
-            List<Event> events = new ArrayList<>(transfers.size() * 2);
-            var results = Arrays.asList(processor.createTransfers(transfers, nanos(clock.instant()), events));
-            journal.append(events, 0, events.size());
-            // Reservations reach the file with the next frame, within a sweep interval.
-            if (beforeDurable) return Optional.of(CompletableFuture.completedFuture(results));
-            journal.writeFrame();
-            CompletableFuture<List<CreateTransferResult>> future = new CompletableFuture<>();
-            written.put(new Written(journal, journal.size(), List.of(new Completion(erase(future), results)), false));
-            nextGenerationIfDue(journal);
-            return Optional.of(future);
-        } catch (Throwable e) {
-            fail(e, List.of());
-            return Optional.of(CompletableFuture.failedFuture(e));
-        } finally {
-            applyLock.unlock();
-        }
+        return stop;
     }
 
     private List<CreateAccountResult> createAccounts(List<Account> accounts, long now, List<Event> events) {
@@ -268,8 +206,11 @@ final class CommitLoop {
 
     private void complete(Written batch) {
         for (Completion completion : batch.completions()) {
-            if (failure == null) completion.future().complete(completion.result());
-            else completion.future().completeExceptionally(failure);
+            if (failure == null) {
+                completion.future().complete(completion.result());
+            } else {
+                completion.future().completeExceptionally(failure);
+            }
         }
     }
 
@@ -299,18 +240,13 @@ final class CommitLoop {
         }
     }
 
-    void failCommand(Command command, Throwable e) {
-        if (isWrite(command)) queued.decrementAndGet();
+    static void failCommand(Command command, Throwable e) {
         switch (command) {
             case Command.CreateTransfers c -> c.future().completeExceptionally(e);
             case Command.CreateAccounts c -> c.future().completeExceptionally(e);
             case Command.Read c -> c.future().completeExceptionally(e);
             case Command.Stop c -> { }
         }
-    }
-
-    private static boolean isWrite(Command command) {
-        return command instanceof Command.CreateTransfers || command instanceof Command.CreateAccounts;
     }
 
     static long nanos(Instant instant) {

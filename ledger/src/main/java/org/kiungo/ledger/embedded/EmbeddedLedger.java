@@ -73,35 +73,23 @@ public final class EmbeddedLedger implements Ledger {
     @Override
     public CompletableFuture<List<CreateTransferResult>> createTransfers(List<Transfer> transfers) {
         CallQueue.checkBatch(transfers.size());
-        return createTransfers(transfers, false);
+        CompletableFuture<List<CreateTransferResult>> future = new CompletableFuture<>();
+        return submit(new Command.CreateTransfers(List.copyOf(transfers), future, false), future);
     }
 
-    /** Completes once the reservations are applied and journaled, before the fsync. */
+    /** Completes once the reservations are applied and written to the journal, before its fsync. */
     @Override
     public CompletableFuture<List<CreateTransferResult>> createReservations(List<Transfer> transfers) {
         CallQueue.checkBatch(transfers.size());
         Ledger.requireReservations(transfers);
-        return createTransfers(transfers, true);
-    }
-
-    private CompletableFuture<List<CreateTransferResult>> createTransfers(List<Transfer> transfers,
-                                                                          boolean beforeDurable) {
-        Throwable failure = loop.failure();
-        if (failure != null) return CompletableFuture.failedFuture(new IllegalStateException("ledger failed", failure));
-        if (commands.closed()) return CompletableFuture.failedFuture(new IllegalStateException("the ledger is closed"));
-        Optional<CompletableFuture<List<CreateTransferResult>>> applied = loop.applyNow(transfers, beforeDurable);
-        if (applied.isPresent()) return applied.get();
         CompletableFuture<List<CreateTransferResult>> future = new CompletableFuture<>();
-        return submit(new Command.CreateTransfers(List.copyOf(transfers), future, beforeDurable), future);
+        return submit(new Command.CreateTransfers(List.copyOf(transfers), future, true), future);
     }
 
     private <T> CompletableFuture<T> submit(Command command, CompletableFuture<T> future) {
         Throwable failure = loop.failure();
         if (failure != null) return CompletableFuture.failedFuture(new IllegalStateException("ledger failed", failure));
-        loop.queueing();
-        CompletableFuture<T> queued = commands.submit(command, future);
-        if (queued != future) loop.unqueued();
-        return queued;
+        return commands.submit(command, future);
     }
 
     @Override
@@ -158,7 +146,7 @@ public final class EmbeddedLedger implements Ledger {
     public void close() {
         try {
             IllegalStateException closedError = new IllegalStateException("the ledger is closed");
-            commands.close(new Command.Stop(), loop::join, late -> loop.failCommand(late, closedError));
+            commands.close(new Command.Stop(), loop::join, late -> CommitLoop.failCommand(late, closedError));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -20,11 +20,7 @@
  * the frame. The flusher thread then makes everything written so far durable with a single
  * {@code FileChannel.force} and only then completes the futures of the calls concerned, reads included, so no
  * caller ever sees a change that a crash could take back. While the flusher waits for the disk the writer
- * applies the next calls: the slower the fsync, the more it carries. A call of at most
- * {@code CommitLoop.INLINE_TRANSFERS_MAX} transfers, with no write queued ahead of it, is applied and journaled
- * by its own caller under the lock the writer takes for each batch, and goes straight to the flusher: the packet
- * path's reservation and post each save two thread hand-offs. Reservations and voids ({@code createReservations})
- * complete once applied; their events reach the file with the next frame written, within one sweep interval.
+ * applies the next calls: the slower the fsync, the more it carries.
  *
  * <p><b>Recovery.</b> On open, the newest snapshot is loaded and the journals from its generation on are replayed
  * frame by frame through the same {@code apply} methods used live, so replay needs no validation and reproduces
