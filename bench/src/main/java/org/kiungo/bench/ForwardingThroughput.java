@@ -32,7 +32,9 @@ import java.util.function.LongSupplier;
  */
 public final class ForwardingThroughput {
     static final String DEFAULT_NODE_JVM_ARGS = "-Xms1g -Xmx1g";
-    private static final int[] CONCURRENCY = {1, 16, 64};
+    /** The closed-loop concurrencies, {@code -Dkiungo.bench.concurrency=16} for one (e.g. while profiling). */
+    private static final int[] CONCURRENCY = java.util.Arrays.stream(System.getProperty("kiungo.bench.concurrency",
+            "1,16,64").split(",")).mapToInt(Integer::parseInt).toArray();
     private static final int HALF_LOAD_CONCURRENCY = 16;
     /** This JVM's CPU time: the load generator's and the sink's, measured on the rows without a middle node. */
     private static final LongSupplier OWN_CPU = ((com.sun.management.OperatingSystemMXBean)

@@ -66,8 +66,9 @@ final class FulfillingSink implements AutoCloseable {
         private final byte[] fulfill = BenchPackets.fulfill();
         private final IlpAddress sink = IlpAddress.of(BenchPackets.SINK_ADDRESS);
 
+        /** Never blocks: it answers from the selector thread when the body came with the headers, as it does. */
         Fulfiller() {
-            super(InvocationType.BLOCKING);
+            super(InvocationType.NON_BLOCKING);
         }
 
         @Override
@@ -77,18 +78,17 @@ final class FulfillingSink implements AutoCloseable {
                 Response.writeError(request, response, callback, HttpStatus.UNAUTHORIZED_401);
                 return true;
             }
-            ByteBuffer body = Content.Source.asByteBuffer(request);
-            byte[] reply = body.remaining() > BODY_LENGTH_MAX ? reject("too long") : reply(body);
-            response.setStatus(HttpStatus.OK_200);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.length);
-            response.write(true, ByteBuffer.wrap(reply), callback);
+            Content.Source.asByteArrayAsync(request, BODY_LENGTH_MAX).whenComplete((body, failure) -> {
+                byte[] reply = body == null ? reject("unreadable or too long") : reply(body);
+                response.setStatus(HttpStatus.OK_200);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.length);
+                response.write(true, ByteBuffer.wrap(reply), callback);
+            });
             return true;
         }
 
-        private byte[] reply(ByteBuffer body) {
-            byte[] bytes = new byte[body.remaining()];
-            body.get(bytes);
+        private byte[] reply(byte[] bytes) {
             try {
                 Prepare prepare = IlpCodec.decodePrepare(bytes);
                 return Arrays.equals(prepare.executionCondition(), condition) ? fulfill : reject("unknown condition");

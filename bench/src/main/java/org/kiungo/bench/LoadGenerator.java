@@ -20,6 +20,7 @@ import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.kiungo.codec.DecodingException;
 import org.kiungo.codec.ilp.IlpCodec;
 import org.kiungo.codec.ilp.Reject;
@@ -51,6 +52,8 @@ final class LoadGenerator implements AutoCloseable {
 
     static LoadGenerator start(URI target, String token) throws Exception {
         HttpClient client = new HttpClient();
+        // Replies complete futures and count: they need no pool thread of their own.
+        client.getHttpClientTransport().setInvocationType(Invocable.InvocationType.NON_BLOCKING);
         client.setMaxConnectionsPerDestination(CONNECTIONS_MAX);
         client.setMaxRequestsQueuedPerDestination(CONNECTIONS_MAX * 4);
         client.setFollowRedirects(false);

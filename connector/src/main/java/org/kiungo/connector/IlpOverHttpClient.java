@@ -26,6 +26,7 @@ import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http2.client.HTTP2Client;
 import org.eclipse.jetty.http2.client.transport.ClientConnectionFactoryOverHTTP2;
 import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.kiungo.codec.DecodingException;
 import org.kiungo.codec.ilp.ErrorCode;
 import org.kiungo.codec.ilp.IlpAddress;
@@ -79,6 +80,8 @@ public final class IlpOverHttpClient implements PacketSender, AutoCloseable {
         HttpClientTransportDynamic transport = new HttpClientTransportDynamic(connector,
                 HttpClientConnectionFactory.HTTP11, new ClientConnectionFactoryOverHTTP2.HTTP2(
                 new HTTP2Client(connector)));
+        // Every caller waits on a future, so replies complete on the selector thread instead of a pool thread's.
+        transport.setInvocationType(Invocable.InvocationType.NON_BLOCKING);
         HttpClient client = new HttpClient(transport);
         client.setMaxConnectionsPerDestination(CONNECTIONS_PER_PEER_MAX);
         client.setMaxRequestsQueuedPerDestination(QUEUED_REQUESTS_PER_PEER_MAX);
@@ -167,8 +170,9 @@ public final class IlpOverHttpClient implements PacketSender, AutoCloseable {
             if (response.getStatus() != HttpStatus.ACCEPTED_202) {
                 return unreachable(peerId, prepare, "HTTP " + response.getStatus());
             }
-            long leftMs = Math.max(0, Duration.between(clock.instant(), prepare.expiresAt()).toMillis());
-            return waiting.get().get(leftMs, TimeUnit.MILLISECONDS);
+            // Rounded up, so that a wait that times out ends after the expiry and is answered R00, not T01.
+            long leftNanos = Math.max(0, Duration.between(clock.instant(), prepare.expiresAt()).toNanos());
+            return waiting.get().get(leftNanos + 1_000_000, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return unreachable(peerId, prepare, "interrupted");

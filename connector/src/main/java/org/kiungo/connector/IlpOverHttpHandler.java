@@ -186,11 +186,13 @@ public final class IlpOverHttpHandler extends Handler.Abstract {
 
     /** The body, or null when it is longer than {@link #BODY_LENGTH_MAX}; never reads more than one byte past it. */
     static byte[] body(Request request) throws IOException {
-        if (request.getLength() > BODY_LENGTH_MAX) {
+        long length = request.getLength();
+        if (length > BODY_LENGTH_MAX) {
             return null;
         }
         try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readNBytes(BODY_LENGTH_MAX + 1);
+            // With a Content-Length, which Jetty enforces, one exact read and no 8 KiB buffer to copy from.
+            byte[] body = in.readNBytes(length >= 0 ? (int) length : BODY_LENGTH_MAX + 1);
             return body.length > BODY_LENGTH_MAX ? null : body;
         }
     }

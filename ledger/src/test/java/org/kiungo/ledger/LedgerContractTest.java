@@ -276,6 +276,31 @@ public abstract class LedgerContractTest {
     }
 
     @Test
+    void shouldApplyCallsMadeWithoutWaitingInTheOrderMade() {
+        UUID source = unlimited();
+        UUID peer = limited();
+        UUID sink = unlimited();
+        // A large call the engine batches, then small ones that depend on it, none waiting for the one before.
+        List<Transfer> deposits = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            deposits.add(posted(source, peer, 2));
+        }
+        Transfer reservation = pending(peer, sink, 1_000, 30);
+        Transfer voided = Transfer.voidPending(Ids.random(), reservation.id());
+        Transfer again = pending(peer, sink, 1_000, 30);
+        var funded = ledger.createTransfers(deposits);
+        var reserved = ledger.createReservations(List.of(reservation));
+        var released = ledger.createReservations(List.of(voided));
+        var reservedAgain = ledger.createReservations(List.of(again));
+        var posted = ledger.createTransfer(Transfer.post(Ids.random(), again.id(), 0));
+        assertThat(funded.join()).containsOnly(OK);
+        assertThat(List.of(reserved.join().get(0), released.join().get(0), reservedAgain.join().get(0),
+                posted.join())).containsOnly(OK);
+        assertBalances(peer, 0, 1_000, 0, 1_000);
+        assertBalances(sink, 0, 0, 0, 1_000);
+    }
+
+    @Test
     void shouldReportOverflowInsteadOfWrappingABalance() {
         UUID a = unlimited();
         UUID b = unlimited();
