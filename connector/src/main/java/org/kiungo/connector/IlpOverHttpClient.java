@@ -170,7 +170,7 @@ public final class IlpOverHttpClient implements PacketSender, AutoCloseable {
             if (response.getStatus() != HttpStatus.ACCEPTED_202) {
                 return unreachable(peerId, prepare, "HTTP " + response.getStatus());
             }
-            // Rounded up, so that a wait that times out ends after the expiry and is answered R00, not T01.
+            // A millisecond past the expiry, so that a wait that times out is answered R00, not T01.
             long leftNanos = Math.max(0, Duration.between(clock.instant(), prepare.expiresAt()).toNanos());
             return waiting.get().get(leftNanos + 1_000_000, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
